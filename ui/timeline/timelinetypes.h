@@ -18,6 +18,10 @@ enum class TrackLayout { Free, Partition };
 
 enum class ItemEdge { Start, End };
 
+// What a track holds; overlays pick their track by kind (the caption overlay shows the
+// Captions track, the step overlay the Steps track).
+enum class TrackKind { Segmentation, Steps, Captions, Regions, Free };
+
 struct TimelineItem {
     std::int64_t id = 0;
     std::int64_t start_frame = 0;  // first frame of the item
@@ -34,7 +38,8 @@ struct TimelineTrack {
     std::int64_t id = 0;
     QString name;
     TrackLayout layout = TrackLayout::Free;
-    QStringList vocabulary;  // labels offered when relabelling, in display order
+    QStringList vocabulary;
+    TrackKind kind = TrackKind::Free;  // labels offered when relabelling, in display order
 };
 
 }  // namespace actbert::ui

@@ -61,6 +61,10 @@ QSize TimelineView::sizeHint() const {
                      horizontalScrollBar()->sizeHint().height() + 2 * frameWidth()};
 }
 
+QSize TimelineView::minimumSizeHint() const {
+    return {TimelineGeometry::kHeaderWidthPx + 150, sizeHint().height()};
+}
+
 void TimelineView::onTracksReset() {
     max_length_frames_.assign(model_ != nullptr ? model_->trackCount() : 0, 0);
     for (int t = 0; t < static_cast<int>(max_length_frames_.size()); ++t) {

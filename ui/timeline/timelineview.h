@@ -94,6 +94,8 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
     QSize sizeHint() const override;
+    // Every track stays visible: the splitter may not squeeze the timeline below its tracks.
+    QSize minimumSizeHint() const override;
 
 private:
     struct EdgeHit {
