@@ -10,5 +10,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("test_ui"));
     int failures = 0;
     failures += runTimelineTests(argc, argv);
+    failures += runPlayerTests(argc, argv);
+    failures += runStudioTests(argc, argv);
     return failures == 0 ? 0 : 1;
 }

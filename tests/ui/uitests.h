@@ -3,3 +3,5 @@
 // per source file; main() runs each and fails if any failed.
 
 int runTimelineTests(int argc, char** argv);
+int runPlayerTests(int argc, char** argv);
+int runStudioTests(int argc, char** argv);
