@@ -233,10 +233,11 @@ double VerbExtractor::score(const std::vector<Token>& tokens, std::size_t i) con
 
     // Prior: a word WordNet never lists as a noun is a verb here; otherwise the tagged
     // corpus decides how strongly it leans either way.
-    double s =
+    const double prior =
         token.can_be_noun
             ? std::clamp(std::log2((token.verb_count + 1.0) / (token.noun_count + 1.0)), -4.0, 4.0)
             : 2.0;
+    double s = prior;
     if (token.participle && !token.gerund && token.can_be_noun && token.noun_count == 0) {
         s = std::max(s, 1.0);
     }
@@ -293,8 +294,10 @@ double VerbExtractor::score(const std::vector<Token>& tokens, std::size_t i) con
                 s += 3.0;
             } else if (verb_before && next != nullptr &&
                        (in(kDeterminers, next->text) || in(kObjects, next->text) ||
-                        in({"with", "until"}, next->text))) {
+                        in({"with", "until", "for"}, next->text))) {
                 s += 2.0;  // a second verb phrase: "dip it in the egg and coat with crumbs"
+            } else if (verb_before && prior >= 3.0) {
+                s += 1.0;  // a clearly verbal word ends the sentence: "add salt and stir"
             } else if (tagged(before_previous, Token::Tag::kNoun)) {
                 s -= 4.0;  // "salt and pepper"
             }

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
     int failures = 0;
     failures += runTokenizerTests(argc, argv);
     failures += runVerbTests(argc, argv);
+    failures += runNarrationTests(argc, argv);
+    failures += runActionTests(argc, argv);
     failures += runCliTests(argc, argv);
     return failures;
 }
