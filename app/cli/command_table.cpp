@@ -9,6 +9,10 @@ int runFrame(const QStringList& arguments);
 int runTokenize(const QStringList& arguments);
 int runVerbs(const QStringList& arguments);
 int runActions(const QStringList& arguments);
+int runProject(const QStringList& arguments);
+int runImport(const QStringList& arguments);
+int runExport(const QStringList& arguments);
+int runEdit(const QStringList& arguments);
 
 std::span<const CliCommand> cliCommands() {
     static const CliCommand commands[] = {
@@ -18,6 +22,10 @@ std::span<const CliCommand> cliCommands() {
         {"tokenize", "BERT WordPiece ids or pieces of texts", runTokenize},
         {"verbs", "Action verbs (WordNet lemmas) of narration sentences", runVerbs},
         {"actions", "Build the action vocabulary of narrations (actions build)", runActions},
+        {"project", "Create a project file or summarise one", runProject},
+        {"import", "Import annotation files (data sets, ELAN, subtitles, CSV, JSON)", runImport},
+        {"export", "Export a project's tracks to an annotation format", runExport},
+        {"edit", "Scripted journaled edits of a project, undo and redo", runEdit},
     };
     return commands;
 }

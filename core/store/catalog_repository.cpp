@@ -109,4 +109,13 @@ std::vector<TaskDefinition> CatalogRepository::tasks(const std::string& dataset)
     return result;
 }
 
+std::vector<std::string> CatalogRepository::datasets() {
+    Statement query = database_.prepare("SELECT DISTINCT dataset FROM tasks ORDER BY dataset");
+    std::vector<std::string> names;
+    while (query.step()) {
+        names.push_back(query.text(0));
+    }
+    return names;
+}
+
 }  // namespace actbert::store

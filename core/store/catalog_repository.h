@@ -49,6 +49,7 @@ public:
     void putTask(const TaskDefinition& task);
     std::optional<TaskDefinition> task(const std::string& dataset, const std::string& task_id);
     std::vector<TaskDefinition> tasks(const std::string& dataset);
+    std::vector<std::string> datasets();
 
 private:
     SqliteDatabase& database_;
