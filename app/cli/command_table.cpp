@@ -13,6 +13,7 @@ int runProject(const QStringList& arguments);
 int runImport(const QStringList& arguments);
 int runExport(const QStringList& arguments);
 int runEdit(const QStringList& arguments);
+int runVocab(const QStringList& arguments);
 
 std::span<const CliCommand> cliCommands() {
     static const CliCommand commands[] = {
@@ -21,6 +22,7 @@ std::span<const CliCommand> cliCommands() {
         {"frame", "Write one exact frame of a video (by index or time) as a PNG", runFrame},
         {"tokenize", "BERT WordPiece ids or pieces of texts", runTokenize},
         {"verbs", "Action verbs (WordNet lemmas) of narration sentences", runVerbs},
+        {"vocab", "Train a WordPiece vocabulary from narrations (vocab train)", runVocab},
         {"actions", "Build the action vocabulary of narrations (actions build)", runActions},
         {"project", "Create a project file or summarise one", runProject},
         {"import", "Import annotation files (data sets, ELAN, subtitles, CSV, JSON)", runImport},

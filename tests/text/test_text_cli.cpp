@@ -125,6 +125,32 @@ private Q_SLOTS:
         QVERIFY(bad.err.contains(QStringLiteral("/nonexistent/a.csv")));
     }
 
+    void vocabTrainWritesAUsableVocab() {
+        QTemporaryDir dir;
+        const QString corpus = dir.filePath(QStringLiteral("corpus.txt"));
+        QFile file(corpus);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("chop the onions\nchop the garlic\nstir the onions\n");
+        file.close();
+        const QString csv = QString::fromStdString(
+            actbert::text::testing::sharedData("annotations/howto100m_captions/2Mn5sVpFDTg.csv")
+                .string());
+        const QString out = dir.filePath(QStringLiteral("vocab.txt"));
+        const auto result =
+            runCli({QStringLiteral("vocab"), QStringLiteral("train"), corpus, csv,
+                    QStringLiteral("--size"), QStringLiteral("200"), QStringLiteral("--out"), out,
+                    QStringLiteral("--min-pair-count"), QStringLiteral("1")});
+        QCOMPARE(result.exit_code, 0);
+        QVERIFY(result.out.contains(QStringLiteral("200 tokens")));
+        const auto tokens = runCli({QStringLiteral("tokenize"), QStringLiteral("--vocab"), out,
+                                    QStringLiteral("--tokens"), QStringLiteral("Chop the onions")});
+        QCOMPARE(tokens.exit_code, 0);
+        QCOMPARE(tokens.out, QStringLiteral("[CLS] chop the onions [SEP]\n"));
+        const auto missing = runCli({QStringLiteral("vocab"), QStringLiteral("train"), corpus,
+                                     QStringLiteral("--out"), out});
+        QCOMPARE(missing.exit_code, 2);
+    }
+
     void tokenizeReadsStdin() {
         const auto result =
             runCli({QStringLiteral("tokenize"), QStringLiteral("--vocab"), vocabArgument(),

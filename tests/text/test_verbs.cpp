@@ -26,6 +26,61 @@ private:
     std::shared_ptr<const WordNetLexicon> lexicon_;
     std::unique_ptr<VerbExtractor> extractor_;
 
+    // Precision and recall of lemma sets over a labelled TSV file.
+    std::pair<double, double> evaluate(const char* file, int min_sentences) {
+        std::ifstream in(std::string(ACTBERT_SOURCE_DIR) + "/tests/text/data/" + file);
+        if (!in.good()) {
+            return {0.0, 0.0};
+        }
+        int true_positives = 0;
+        int predicted = 0;
+        int expected = 0;
+        int sentences = 0;
+        for (std::string line; std::getline(in, line);) {
+            if (line.empty() || line.front() == '#') {
+                continue;
+            }
+            const auto tab = line.find('\t');
+            if (tab == std::string::npos) {
+                return {0.0, 0.0};
+            }
+            std::set<std::string> gold;
+            std::string labels = line.substr(tab + 1);
+            for (std::size_t start = 0; start < labels.size();) {
+                auto end = labels.find(' ', start);
+                end = end == std::string::npos ? labels.size() : end;
+                if (end > start) {
+                    gold.insert(labels.substr(start, end - start));
+                }
+                start = end + 1;
+            }
+            const auto found = extractor_->lemmas(line.substr(0, tab));
+            const std::set<std::string> predicted_set(found.begin(), found.end());
+            for (const auto& lemma : predicted_set) {
+                true_positives += gold.contains(lemma) ? 1 : 0;
+            }
+            if (predicted_set != gold) {
+                std::string got;
+                for (const auto& lemma : predicted_set) {
+                    got += lemma + " ";
+                }
+                qInfo("mismatch: '%s' -> %s(gold: %s)", line.substr(0, tab).c_str(), got.c_str(),
+                      labels.c_str());
+            }
+            predicted += static_cast<int>(predicted_set.size());
+            expected += static_cast<int>(gold.size());
+            ++sentences;
+        }
+        if (sentences < min_sentences) {
+            return {0.0, 0.0};
+        }
+        const double precision = static_cast<double>(true_positives) / predicted;
+        const double recall = static_cast<double>(true_positives) / expected;
+        qInfo("verb extraction on %s (%d sentences): precision %.3f recall %.3f", file, sentences,
+              precision, recall);
+        return {precision, recall};
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         lexicon_ = std::make_shared<const WordNetLexicon>(WordNetLexicon::load());
@@ -71,53 +126,17 @@ private Q_SLOTS:
     }
 
     void precisionAndRecallOnTheLabelledSample() {
-        std::ifstream in(std::string(ACTBERT_SOURCE_DIR) + "/tests/text/data/verb_sample.tsv");
-        QVERIFY(in.good());
-        int true_positives = 0;
-        int predicted = 0;
-        int expected = 0;
-        int sentences = 0;
-        for (std::string line; std::getline(in, line);) {
-            if (line.empty() || line.front() == '#') {
-                continue;
-            }
-            const auto tab = line.find('\t');
-            QVERIFY2(tab != std::string::npos, line.c_str());
-            std::set<std::string> gold;
-            std::string labels = line.substr(tab + 1);
-            for (std::size_t start = 0; start < labels.size();) {
-                auto end = labels.find(' ', start);
-                end = end == std::string::npos ? labels.size() : end;
-                if (end > start) {
-                    gold.insert(labels.substr(start, end - start));
-                }
-                start = end + 1;
-            }
-            const auto found = extractor_->lemmas(line.substr(0, tab));
-            const std::set<std::string> predicted_set(found.begin(), found.end());
-            for (const auto& lemma : predicted_set) {
-                true_positives += gold.contains(lemma) ? 1 : 0;
-            }
-            if (predicted_set != gold) {
-                std::string got;
-                for (const auto& lemma : predicted_set) {
-                    got += lemma + " ";
-                }
-                qInfo("mismatch: '%s' -> %s(gold: %s)", line.substr(0, tab).c_str(), got.c_str(),
-                      labels.c_str());
-            }
-            predicted += static_cast<int>(predicted_set.size());
-            expected += static_cast<int>(gold.size());
-            ++sentences;
-        }
-        QVERIFY(sentences >= 100);
-        const double precision = static_cast<double>(true_positives) / predicted;
-        const double recall = static_cast<double>(true_positives) / expected;
-        qInfo("verb extraction on %d sentences: precision %.3f recall %.3f", sentences, precision,
-              recall);
-        // Measured 0.964 / 0.982 (the rules were tuned on this sample: an in-sample figure).
+        // Measured 0.964 / 0.982: the rules were tuned on this sample (in-sample figure).
+        const auto [precision, recall] = evaluate("verb_sample.tsv", 100);
         QVERIFY2(precision >= 0.9, "verb precision fell below the measured floor");
         QVERIFY2(recall >= 0.9, "verb recall fell below the measured floor");
+    }
+
+    void precisionAndRecallOnTheHeldOutSample() {
+        // Never used for tuning; measured precision 0.972, recall 0.921.
+        const auto [precision, recall] = evaluate("verb_holdout.tsv", 40);
+        QVERIFY2(precision >= 0.9, "held-out verb precision fell below the measured floor");
+        QVERIFY2(recall >= 0.85, "held-out verb recall fell below the measured floor");
     }
 
     void missingWordNetIsAClearError() {
