@@ -4,10 +4,16 @@ namespace actbert::cli {
 
 // One declaration and one table row per command file (cmd_<name>.cpp).
 int runDevices(const QStringList& arguments);
+int runProbe(const QStringList& arguments);
+int runFrame(const QStringList& arguments);
+int runTokenize(const QStringList& arguments);
 
 std::span<const CliCommand> cliCommands() {
     static const CliCommand commands[] = {
         {"devices", "List the devices (CPU, CUDA GPUs) models can run on", runDevices},
+        {"probe", "Show a video's streams, frame count and (--frames) every frame", runProbe},
+        {"frame", "Write one exact frame of a video (by index or time) as a PNG", runFrame},
+        {"tokenize", "BERT WordPiece ids or pieces of texts", runTokenize},
     };
     return commands;
 }

@@ -1,0 +1,35 @@
+#pragma once
+// Internal to core/video: converts decoded FFmpeg pictures to RgbFrame with libswscale,
+// resizing, centre-cropping or letterboxing as FrameOutputOptions ask. Colour conversion
+// follows the picture's colour matrix and range exactly as the ffmpeg tool's scale filter
+// does, so native-size output matches `ffmpeg -pix_fmt rgb24` bit for bit.
+// Threading: one converter per thread (it keeps a cached SwsContext).
+
+extern "C" {
+#include <libavutil/frame.h>
+}
+
+#include "core/video/rgb_frame.h"
+
+struct SwsContext;
+
+namespace actbert::video::detail {
+
+class FrameConverter {
+public:
+    FrameConverter() = default;
+    ~FrameConverter();
+    FrameConverter(FrameConverter&& other) noexcept;
+    FrameConverter& operator=(FrameConverter&& other) noexcept;
+    FrameConverter(const FrameConverter&) = delete;
+    FrameConverter& operator=(const FrameConverter&) = delete;
+
+    // Fills pixels, width, height and stride of the result; the caller sets index and times.
+    // Throws actbert::Error for an unsupported pixel format or an invalid size.
+    RgbFrame convert(const AVFrame& picture, const FrameOutputOptions& options);
+
+private:
+    SwsContext* context_ = nullptr;
+};
+
+}  // namespace actbert::video::detail
