@@ -7,6 +7,8 @@ int runDevices(const QStringList& arguments);
 int runProbe(const QStringList& arguments);
 int runFrame(const QStringList& arguments);
 int runTokenize(const QStringList& arguments);
+int runVerbs(const QStringList& arguments);
+int runActions(const QStringList& arguments);
 
 std::span<const CliCommand> cliCommands() {
     static const CliCommand commands[] = {
@@ -14,6 +16,8 @@ std::span<const CliCommand> cliCommands() {
         {"probe", "Show a video's streams, frame count and (--frames) every frame", runProbe},
         {"frame", "Write one exact frame of a video (by index or time) as a PNG", runFrame},
         {"tokenize", "BERT WordPiece ids or pieces of texts", runTokenize},
+        {"verbs", "Action verbs (WordNet lemmas) of narration sentences", runVerbs},
+        {"actions", "Build the action vocabulary of narrations (actions build)", runActions},
     };
     return commands;
 }
