@@ -7,8 +7,11 @@ extern "C" {
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <mutex>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/common/error.h"
 #include "core/video/ffmpeg_util.h"
@@ -54,17 +57,63 @@ struct Rect {
 
 }  // namespace
 
+// Thread-safe: frames (and so their buffers) are dropped on any thread.
+class FrameConverter::BufferPool : public std::enable_shared_from_this<BufferPool> {
+public:
+    using Buffer = std::vector<std::uint8_t>;
+
+    // A buffer of `size` bytes (contents undefined) whose storage returns here when the last
+    // frame using it is dropped.
+    std::shared_ptr<Buffer> acquire(std::size_t size) {
+        std::unique_ptr<Buffer> buffer;
+        {
+            std::lock_guard lock(mutex_);
+            if (!free_.empty()) {
+                buffer = std::move(free_.back());
+                free_.pop_back();
+            }
+        }
+        if (!buffer) {
+            buffer = std::make_unique<Buffer>();
+        }
+        // SIMD converters may write a few bytes past the last row; keep that inside the block.
+        buffer->reserve(size + 64);
+        buffer->resize(size);
+        std::weak_ptr<BufferPool> pool = weak_from_this();
+        return std::shared_ptr<Buffer>(buffer.release(), [pool](Buffer* returned) {
+            if (auto alive = pool.lock()) {
+                alive->release(std::unique_ptr<Buffer>(returned));
+            } else {
+                delete returned;
+            }
+        });
+    }
+
+private:
+    void release(std::unique_ptr<Buffer> buffer) {
+        std::lock_guard lock(mutex_);
+        if (free_.size() < kMaxFree) {
+            free_.push_back(std::move(buffer));
+        }
+    }
+
+    static constexpr std::size_t kMaxFree = 8;
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<Buffer>> free_;
+};
+
 FrameConverter::~FrameConverter() {
     sws_freeContext(context_);
 }
 
 FrameConverter::FrameConverter(FrameConverter&& other) noexcept
-    : context_(std::exchange(other.context_, nullptr)) {}
+    : context_(std::exchange(other.context_, nullptr)), pool_(std::move(other.pool_)) {}
 
 FrameConverter& FrameConverter::operator=(FrameConverter&& other) noexcept {
     if (this != &other) {
         sws_freeContext(context_);
         context_ = std::exchange(other.context_, nullptr);
+        pool_ = std::move(other.pool_);
     }
     return *this;
 }
@@ -133,10 +182,13 @@ RgbFrame FrameConverter::convert(const AVFrame& picture, const FrameOutputOption
 
     const int stride = out_width * 3;
     const std::size_t size = std::size_t(stride) * out_height;
-    auto pixels = std::make_shared<std::vector<std::uint8_t>>();
-    // SIMD converters may write a few bytes past the last row; keep that inside the block.
-    pixels->reserve(size + 64);
-    pixels->resize(size, 0);
+    if (!pool_) {
+        pool_ = std::make_shared<BufferPool>();
+    }
+    auto pixels = pool_->acquire(size);
+    if (target.width != out_width || target.height != out_height) {
+        std::memset(pixels->data(), 0, size);  // black letterbox bars
+    }
 
     const std::uint8_t* source_planes[4] = {};
     for (int plane = 0; plane < 4 && picture.data[plane]; ++plane) {

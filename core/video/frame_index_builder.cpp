@@ -95,7 +95,7 @@ std::optional<std::vector<FrameEntry>> scanPackets(AVFormatContext* input, int s
             }
             packets.push_back(scanned);
         }
-        if ((++counter & 1023) == 0) {
+        if ((++counter & 63) == 0) {
             cancel.throwIfCancelled();
             reportBytes(progress, avio_tell(input->pb), file_size, "indexing frames");
         }
@@ -139,6 +139,11 @@ std::vector<FrameEntry> decodeAll(AVFormatContext* input, int stream_index,
     auto packet = detail::allocPacket();
     auto frame = detail::allocFrame();
     std::vector<FrameEntry> frames;
+    // Key packets in decode order. A decoder with reordering delay attaches another packet's
+    // dts and position to its output pictures, so the key pictures get them from here: key
+    // pictures are never reordered among themselves, so the n-th key picture is the n-th key
+    // packet.
+    std::vector<FrameEntry> key_packets;
     std::int64_t counter = 0;
     auto drain = [&]() {
         while (true) {
@@ -157,8 +162,15 @@ std::vector<FrameEntry> decodeAll(AVFormatContext* input, int stream_index,
             entry.pos = frame->pkt_pos;
             entry.is_key = frame->key_frame != 0;
             if (entry.pts == kNoTimestamp) {
-                throw Error(quoted(path) + ": frame " + std::to_string(frames.size()) +
-                            " has no timestamp; the file cannot be indexed");
+                // The last pictures of a stream without presentation timestamps (AVI with
+                // B-frames) come out of the decoder without one; ffmpeg still shows them, so
+                // give them the next time in the stream's rhythm.
+                const std::size_t count = frames.size();
+                const std::int64_t step =
+                    count >= 2
+                        ? std::max<std::int64_t>(1, frames[count - 1].pts - frames[count - 2].pts)
+                        : 1;
+                entry.pts = count == 0 ? 0 : frames.back().pts + step;
             }
             frames.push_back(entry);
             av_frame_unref(frame.get());
@@ -170,6 +182,13 @@ std::vector<FrameEntry> decodeAll(AVFormatContext* input, int stream_index,
             break;  // end of file, or a read error that ends the stream as ffmpeg does
         }
         if (packet->stream_index == stream_index) {
+            if ((packet->flags & AV_PKT_FLAG_KEY) != 0) {
+                FrameEntry key;
+                key.pts = packet->pts == AV_NOPTS_VALUE ? kNoTimestamp : packet->pts;
+                key.dts = packet->dts == AV_NOPTS_VALUE ? kNoTimestamp : packet->dts;
+                key.pos = packet->pos;
+                key_packets.push_back(key);
+            }
             // Invalid data in one packet is skipped, as the ffmpeg tool does.
             const int sent = avcodec_send_packet(codec.get(), packet.get());
             if (sent < 0 && sent != AVERROR_INVALIDDATA && sent != AVERROR(EAGAIN)) {
@@ -185,6 +204,27 @@ std::vector<FrameEntry> decodeAll(AVFormatContext* input, int stream_index,
     }
     avcodec_send_packet(codec.get(), nullptr);
     drain();
+    const auto key_pictures =
+        std::count_if(frames.begin(), frames.end(), [](const FrameEntry& f) { return f.is_key; });
+    if (key_pictures == static_cast<std::int64_t>(key_packets.size())) {
+        auto key_packet = key_packets.begin();
+        for (FrameEntry& frame : frames) {
+            if (frame.is_key) {
+                frame.dts = key_packet->dts;
+                frame.pos = key_packet->pos;
+                ++key_packet;
+            }
+        }
+    } else {
+        // Without a sure picture-to-packet match the key pictures' packets are unknown, and
+        // the decoder starts from the beginning of the file to reach them.
+        for (FrameEntry& frame : frames) {
+            if (frame.is_key) {
+                frame.dts = kNoTimestamp;
+                frame.pos = -1;
+            }
+        }
+    }
     return frames;
 }
 
@@ -203,6 +243,7 @@ FrameIndex FrameIndexBuilder::build(const std::filesystem::path& path, IndexStra
     const Rational time_base{stream->time_base.num, stream->time_base.den};
     const double origin_s = detail::containerStartS(input.get());
     reportProgress(progress, 0.0, "indexing frames");
+    cancel.throwIfCancelled();
 
     if (strategy == IndexStrategy::Auto && containerHasPresentationTimestamps(input.get()) &&
         codecHasOnePicturePerPacket(stream->codecpar->codec_id)) {

@@ -102,8 +102,7 @@ public:
 private:
     const AVFrame& decodePicture(std::int64_t index) {
         // The picture just returned is still held (unless the decoder moved on since).
-        if (active_ && last_index_ == index && picture_->buf[0] &&
-            picture_->best_effort_timestamp == index_[index].pts) {
+        if (active_ && last_index_ == index && picture_->buf[0]) {
             return *picture_;
         }
         if (const AVFrame* cached = cache_.find(index)) {
@@ -136,7 +135,14 @@ private:
             int result = avcodec_receive_frame(codec_.get(), picture_.get());
             if (result == 0) {
                 ++stats_.frames_decoded;
-                const auto found = index_.frameWithPts(picture_->best_effort_timestamp);
+                std::optional<std::int64_t> found;
+                if (picture_->best_effort_timestamp != AV_NOPTS_VALUE) {
+                    found = index_.frameWithPts(picture_->best_effort_timestamp);
+                } else if (last_index_ + 1 < index_.size()) {
+                    // No timestamp (the tail of an AVI with B-frames): the index gave it the
+                    // place after the previous picture, as ffmpeg does.
+                    found = last_index_ + 1;
+                }
                 if (!found || *found < floor_) {
                     continue;  // a picture decoded only as a reference, or broken by the seek
                 }
@@ -196,23 +202,20 @@ private:
         ++stats_.seeks;
     }
 
-    void reopenInput() {
-        input_ = detail::openInput(path_);
-        discardOtherStreams(input_.get(), stream_index_);
-        stream_ = input_->streams[stream_index_];
-    }
-
     // Positions the demuxer so the next packet read is the key frame's, and the decoder empty.
     void seekToKey(std::int64_t key) {
-        resetDecoder(std::max<std::int64_t>(key, 0));
-        if (key < 0) {
-            // The first shown frame is not a key frame (an edit list starting mid-GOP): the
-            // pictures it needs are hidden before it, so decode from the very first packet.
-            reopenInput();
+        const bool locatable =
+            key >= 0 && (index_.method() == IndexMethod::PacketScan ||
+                         index_[key].dts != kNoTimestamp || index_[key].pos >= 0);
+        if (!locatable) {
+            // The first shown frame is not a key frame (an edit list starting mid-GOP), or the
+            // key frame's packet is unknown: decode from the very first packet.
+            decodeFromStart();
             return;
         }
+        resetDecoder(key);
         const FrameEntry& entry = index_[key];
-        std::int64_t timestamp =
+        const std::int64_t timestamp =
             entry.dts != kNoTimestamp ? std::min(entry.dts, entry.pts) : entry.pts;
         const std::int64_t one_second =
             std::max<std::int64_t>(1, av_rescale_q(1, AVRational{1, 1}, stream_->time_base));
@@ -225,15 +228,21 @@ private:
                 return;
             }
         }
-        reopenInput();
-        if (!skipToPacketOf(entry)) {
-            throw Error(quoted(path_) + ": cannot find the key frame " + std::to_string(key) +
-                        " (the file may have changed since it was indexed)");
-        }
+        decodeFromStart();
     }
 
-    // Reads packets until the one holding `entry`, which is sent to the decoder.
+    void decodeFromStart() {
+        resetDecoder(0);
+        input_ = detail::openInput(path_);
+        discardOtherStreams(input_.get(), stream_index_);
+        stream_ = input_->streams[stream_index_];
+    }
+
+    // Reads packets until the key packet holding `entry`, which is sent to the decoder.
+    // Packet-scan indexes name packets by pts; decode-scan ones by dts or byte position,
+    // because their pictures' pts may be the decoder's guess.
     bool skipToPacketOf(const FrameEntry& entry) {
+        const bool by_pts = index_.method() == IndexMethod::PacketScan;
         for (std::int64_t read = 0; read < kMaxPacketsToKey; ++read) {
             if (av_read_frame(input_.get(), packet_.get()) < 0) {
                 return false;
@@ -242,19 +251,26 @@ private:
                 av_packet_unref(packet_.get());
                 continue;
             }
-            const bool matches = packet_->pts != AV_NOPTS_VALUE
-                                     ? packet_->pts == entry.pts
-                                     : (packet_->dts != AV_NOPTS_VALUE ? packet_->dts == entry.dts
-                                                                       : packet_->pos == entry.pos);
+            bool matches = false;
+            if ((packet_->flags & AV_PKT_FLAG_KEY) != 0) {
+                if (by_pts && packet_->pts != AV_NOPTS_VALUE) {
+                    matches = packet_->pts == entry.pts;
+                } else if (entry.dts != kNoTimestamp && packet_->dts != AV_NOPTS_VALUE) {
+                    matches = packet_->dts == entry.dts;
+                } else if (entry.pos >= 0 && packet_->pos >= 0) {
+                    matches = packet_->pos == entry.pos;
+                }
+            }
             if (matches) {
                 sendPacket();
                 av_packet_unref(packet_.get());
                 return true;
             }
-            const bool past =
-                (entry.dts != kNoTimestamp && packet_->dts != AV_NOPTS_VALUE)
-                    ? packet_->dts > entry.dts
-                    : (entry.pos >= 0 && packet_->pos >= 0 && packet_->pos > entry.pos);
+            // Byte positions grow in decode order in every container; dts only as a fallback.
+            const bool past = (entry.pos >= 0 && packet_->pos >= 0)
+                                  ? packet_->pos > entry.pos
+                                  : (entry.dts != kNoTimestamp && packet_->dts != AV_NOPTS_VALUE &&
+                                     packet_->dts > entry.dts);
             av_packet_unref(packet_.get());
             if (past) {
                 return false;

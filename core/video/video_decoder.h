@@ -23,8 +23,10 @@ namespace actbert::video {
 struct VideoDecoderOptions {
     // Decoding threads; 0 lets FFmpeg choose (as the ffmpeg command line does).
     int threads = 0;
-    // Budget for the decoded-frame cache (raw YUV frames of recently decoded GOPs).
-    std::int64_t cache_bytes = 192ll * 1024 * 1024;
+    // Budget for the cache of decoded pictures (YUV) of recently decoded GOPs: 64 MB holds
+    // ~46 frames of 720p, ~20 of 1080p, enough to step backwards a second or two without
+    // seeking. Larger budgets cost page faults while the decoder's buffer pool grows.
+    std::int64_t cache_bytes = 64ll * 1024 * 1024;
     IndexStrategy index_strategy = IndexStrategy::Auto;
 };
 

@@ -10,6 +10,10 @@ int main(int argc, char** argv) {
     using namespace actbert::text::testing;
     int failures = 0;
     failures += runTokenizerTests(argc, argv);
+    failures += runTrainerTests(argc, argv);
+    failures += runVerbTests(argc, argv);
+    failures += runNarrationTests(argc, argv);
+    failures += runActionTests(argc, argv);
     failures += runCliTests(argc, argv);
     return failures;
 }
