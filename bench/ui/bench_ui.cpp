@@ -16,10 +16,12 @@
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <numeric>
 #include <random>
 #include <vector>
 
