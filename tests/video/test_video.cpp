@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <string_view>
+#include <thread>
 
 #include "core/common/error.h"
 #include "core/common/progress.h"
@@ -103,6 +104,8 @@ private Q_SLOTS:
         addFixture("offset.ts", source + h264 + QStringList{"-bf", "2", "-g", "15"});
         addFixture("mpeg2.mpg",
                    source + QStringList{"-c:v", "mpeg2video", "-bf", "2", "-g", "12", "-q:v", "4"});
+        addFixture("mpeg1.mpg",
+                   source + QStringList{"-c:v", "mpeg1video", "-bf", "2", "-g", "12", "-q:v", "4"});
         addFixture("mpeg4.avi",
                    source + QStringList{"-c:v", "mpeg4", "-bf", "1", "-g", "12", "-q:v", "4"});
         addFixture("audio.mp4",
@@ -305,6 +308,33 @@ private Q_SLOTS:
         QCOMPARE(pixelHash(decoder.frameAt(target)), pixelHash(far));
     }
 
+    void decodersRunInParallelThreads() {
+        // One decoder per thread is the documented rule; frames cross threads as values.
+        const auto path = fsPath(fixture("bframes.mp4"));
+        std::vector<std::size_t> hashes[2];
+        std::int64_t start[2] = {0, 37};
+        std::thread workers[2];
+        for (int t = 0; t < 2; ++t) {
+            workers[t] = std::thread([&, t] {
+                VideoDecoder decoder(path);
+                decoder.setNextFrame(start[t]);
+                while (auto frame = decoder.nextFrame()) {
+                    hashes[t].push_back(pixelHash(*frame));
+                }
+            });
+        }
+        for (auto& worker : workers) {
+            worker.join();
+        }
+        VideoDecoder reference(path);
+        QCOMPARE(std::int64_t(hashes[0].size()), reference.frameCount());
+        QCOMPARE(std::int64_t(hashes[1].size()), reference.frameCount() - 37);
+        for (std::int64_t i = 37; i < reference.frameCount(); ++i) {
+            QCOMPARE(hashes[1][i - 37], hashes[0][i]);
+        }
+        QCOMPARE(pixelHash(reference.frameAt(50)), hashes[0][50]);
+    }
+
     void outOfRangeAndEnd() {
         VideoDecoder decoder(fsPath(fixture("cfr.mp4")));
         QVERIFY_THROWS_EXCEPTION(actbert::Error, decoder.frameAt(decoder.frameCount()));
@@ -432,9 +462,15 @@ private Q_SLOTS:
         QFile faststart_file(fixture("faststart.mp4"));
         QVERIFY(faststart_file.open(QIODevice::ReadOnly));
         const QByteArray faststart = faststart_file.readAll();
+        // Damage everywhere after the first 2000 bytes (the header too), or only in the
+        // second half (the header is intact, the pictures are damaged).
         QByteArray flipped = faststart;
         for (int i = 2000; i < flipped.size(); i += 397) {
             flipped[i] = char(flipped[i] ^ 0xA5);
+        }
+        QByteArray flipped_data = faststart;
+        for (int i = flipped_data.size() / 2; i < flipped_data.size(); i += 101) {
+            flipped_data[i] = char(flipped_data[i] ^ 0x5A);
         }
         QFile mpeg_file(fixture("mpeg2.mpg"));
         QVERIFY(mpeg_file.open(QIODevice::ReadOnly));
@@ -455,7 +491,8 @@ private Q_SLOTS:
         // These may open; every frame then either decodes or fails with a clear error.
         for (const QString& path :
              {write("cut_tail.mp4", faststart.left(faststart.size() * 2 / 3)),
-              write("flipped.mp4", flipped), write("cut.mpg", mpeg.left(mpeg.size() / 2))}) {
+              write("flipped.mp4", flipped), write("flipped_data.mp4", flipped_data),
+              write("cut.mpg", mpeg.left(mpeg.size() / 2))}) {
             try {
                 VideoDecoder decoder(fsPath(path));
                 int decoded = 0;
