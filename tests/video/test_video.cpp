@@ -113,6 +113,9 @@ private Q_SLOTS:
                        QStringList{"-f", "lavfi", "-i",
                                    "sine=frequency=440:sample_rate=48000:duration=4", "-ac", "2"} +
                        h264 + QStringList{"-c:a", "aac", "-shortest"});
+        // A display matrix turning the picture (ffmpeg 5.1 maps the rotate tag to one).
+        addFixture("rotated.mp4", QStringList{"-i", fixture("cfr.mp4"), "-c", "copy",
+                                              "-metadata:s:v:0", "rotate=90"});
         // -ss with stream copy starts at the key frame before 0.5 s and hides the frames
         // before 0.5 s with an edit list: the first shown frame is not a key frame.
         addFixture("editlist.mp4",
@@ -377,6 +380,29 @@ private Q_SLOTS:
         inner.pixels = middle;
         QCOMPARE(maxDifference(inner, reference.constData()), 0);
         QCOMPARE(first.width, 160);
+    }
+
+    void rotationIsAppliedLikeFfmpeg() {
+        const QString path = fixture("rotated.mp4");
+        VideoDecoder decoder(fsPath(path));
+        QCOMPARE(decoder.videoStream().rotation_deg, 270);
+        const RgbFrame turned = decoder.frameAt(3);
+        QCOMPARE(turned.width, 120);
+        QCOMPARE(turned.height, 160);
+        const std::size_t frame_bytes = 160 * 120 * 3;
+        QByteArray reference = ffmpegRgbFrames(path);  // ffmpeg turns it too (autorotate)
+        QCOMPARE(maxDifference(turned, reference.constData() + 3 * frame_bytes), 0);
+        FrameOutputOptions stored;
+        stored.rotation = RotationMode::Ignore;
+        const RgbFrame flat = decoder.frameAt(3, stored);
+        QCOMPARE(flat.width, 160);
+        reference = runProgram("ffmpeg", {"-v", "error", "-noautorotate", "-i", path, "-f",
+                                          "rawvideo", "-pix_fmt", "rgb24", "-"});
+        QCOMPARE(maxDifference(flat, reference.constData() + 3 * frame_bytes), 0);
+        // A requested size is the size of the turned picture.
+        const RgbFrame small = decoder.frameAt(3, {48, 64, ResizeMode::Stretch});
+        QCOMPARE(small.width, 48);
+        QCOMPARE(small.height, 64);
     }
 
     void indexSavesAndReloads() {
