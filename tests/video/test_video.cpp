@@ -572,6 +572,39 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(actbert::Error, AudioDecoder(fsPath(fixture("cfr.mp4"))));
     }
 
+    void audioMatchesFfmpegResampling_data() {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("aac in mp4") << fixture("audio.mp4");
+        QTest::newRow("mp3 in avi") << sharedVideo("paddle_example.avi");
+        QTest::newRow("opus in mkv") << sharedVideo("mpcqt_test.mkv");
+    }
+    void audioMatchesFfmpegResampling() {
+        QFETCH(QString, path);
+        AudioDecoder audio(fsPath(path), AudioFormat{16000, 1});
+        std::vector<float> ours;
+        while (true) {
+            const AudioChunk chunk = audio.next();
+            if (chunk.samples.empty()) {
+                break;
+            }
+            ours.insert(ours.end(), chunk.samples.begin(), chunk.samples.end());
+        }
+        const QByteArray reference =
+            runProgram("ffmpeg", {"-v", "error", "-i", path, "-map", "0:a:0", "-ac", "1", "-ar",
+                                  "16000", "-f", "f32le", "-"});
+        std::vector<float> expected(reference.size() / sizeof(float));
+        std::memcpy(expected.data(), reference.constData(), expected.size() * sizeof(float));
+        QVERIFY(!expected.empty());
+        // Same decoder and libswresample defaults: the same samples, give or take the tail.
+        QVERIFY2(std::abs(double(ours.size()) - double(expected.size())) < 16000 * 0.05,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(ours.size()).arg(expected.size())));
+        double worst = 0.0;
+        for (std::size_t i = 0; i < std::min(ours.size(), expected.size()); ++i) {
+            worst = std::max(worst, double(std::abs(ours[i] - expected[i])));
+        }
+        QVERIFY2(worst < 1e-3, qPrintable(QString::number(worst)));
+    }
+
     void cliProbeAndFrame() {
         const QString cli = QStringLiteral(ACTBERT_CLI_PATH);
         bool ok = false;
