@@ -289,7 +289,8 @@ void BasicTokenizer::tokenize(std::string_view text, BasicWords& out) const {
             }
         }
         std::int32_t special_id = -1;
-        if (const auto length = matchSpecial(text, pos, special_id); length > 0) {
+        if (const auto length = text[pos] == '[' ? matchSpecial(text, pos, special_id) : 0;
+            length > 0) {
             auto& word = openWord(out, static_cast<std::uint32_t>(pos), BasicWords::kIdentity);
             out.normalized.append(text.substr(pos, length));
             word.end = static_cast<std::uint32_t>(out.normalized.size());
