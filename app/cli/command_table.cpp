@@ -14,6 +14,7 @@ int runImport(const QStringList& arguments);
 int runExport(const QStringList& arguments);
 int runEdit(const QStringList& arguments);
 int runVocab(const QStringList& arguments);
+int runSynth(const QStringList& arguments);
 
 std::span<const CliCommand> cliCommands() {
     static const CliCommand commands[] = {
@@ -28,6 +29,7 @@ std::span<const CliCommand> cliCommands() {
         {"import", "Import annotation files (data sets, ELAN, subtitles, CSV, JSON)", runImport},
         {"export", "Export a project's tracks to an annotation format", runExport},
         {"edit", "Scripted journaled edits of a project, undo and redo", runEdit},
+        {"synth", "Generate narrated synthetic instructional videos with ground truth", runSynth},
     };
     return commands;
 }
