@@ -279,7 +279,17 @@ private Q_SLOTS:
             for (std::int32_t id = 0; stream >> id;) {
                 expected.push_back(id);
             }
-            const auto actual = ids(text);
+            const auto encoding = bert().encode(text, EncodeOptions{});
+            const Ids actual(encoding.ids.begin() + 1, encoding.ids.end() - 1);
+            // Offsets stay inside the text, start on character boundaries, never go back.
+            std::uint32_t last_begin = 0;
+            for (std::size_t i = 1; i + 1 < encoding.offsets.size(); ++i) {
+                const auto offset = encoding.offsets[i];
+                QVERIFY(offset.begin < offset.end && offset.end <= text.size());
+                QVERIFY((static_cast<unsigned char>(text[offset.begin]) & 0xC0) != 0x80);
+                QVERIFY(offset.begin >= last_begin);
+                last_begin = offset.begin;
+            }
             if (actual != expected) {
                 if (++mismatches <= 5) {
                     qWarning("differs from the Python reference: %s", text_line.c_str());
