@@ -3,8 +3,10 @@
 find_program(ACTBERT_CCACHE ccache)
 if(ACTBERT_CCACHE)
     # Precompiled headers and ccache work together only with these sloppiness settings.
+    # BASEDIR + NOHASHDIR let a fresh clone elsewhere (CI) reuse what an earlier build cached.
     set(_launcher "${CMAKE_COMMAND};-E;env;"
         "CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime;"
+        "CCACHE_BASEDIR=${PROJECT_SOURCE_DIR};CCACHE_NOHASHDIR=1;CCACHE_MAXSIZE=15G;"
         "${ACTBERT_CCACHE}")
     string(REPLACE ";;" ";" _launcher "${_launcher}")
     set(CMAKE_C_COMPILER_LAUNCHER "${_launcher}")

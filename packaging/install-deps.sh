@@ -24,6 +24,7 @@ packages=(
   xvfb xauth pulseaudio
   # independent references used only by tests (Debian's python3, never the product)
   python3 python3-torch python3-numpy python3-opencv
+  opencv-doc  # real footage (vtest.avi) for the detector tests
 )
 
 as_root() {

@@ -1,15 +1,55 @@
 #pragma once
-// The studio's top-level window: hosts the panels; wiring lives in separate objects.
+// The studio's top-level window: lays out the panels (videos, player, timeline) and the
+// menus, and forwards dropped files. It knows no player or project logic: StudioFlow wires
+// the panels, actions and engines together.
 // Threading: GUI thread only.
 
 #include <QMainWindow>
+#include <QStringList>
+
+class QMenu;
+class QSplitter;
 
 namespace actbert::ui {
+
+class PlayerPanel;
+class ProjectPanel;
+class StudioActions;
+class TimelineView;
+
+// Window-level commands (the keyboard actions live in StudioActions).
+struct WindowActions {
+    QAction* new_project = nullptr;
+    QAction* open_project = nullptr;
+    QAction* open_video = nullptr;
+    QAction* add_videos = nullptr;
+    QAction* settings = nullptr;
+    QAction* quit = nullptr;
+    QMenu* recent_menu = nullptr;
+    QMenu* import_menu = nullptr;
+    QMenu* export_menu = nullptr;
+};
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // The panels are created by the caller (the flow) and re-parented here.
+    MainWindow(ProjectPanel* project_panel, PlayerPanel* player_panel, TimelineView* timeline,
+               StudioActions& actions, QWidget* parent = nullptr);
+
+    const WindowActions& windowActions() const { return window_actions_; }
+
+Q_SIGNALS:
+    void filesDropped(const QStringList& paths);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildMenus(StudioActions& actions);
+
+    WindowActions window_actions_;
 };
 
 }  // namespace actbert::ui

@@ -4,11 +4,31 @@ namespace actbert::cli {
 
 // One declaration and one table row per command file (cmd_<name>.cpp).
 int runDevices(const QStringList& arguments);
+int runProbe(const QStringList& arguments);
+int runFrame(const QStringList& arguments);
+int runTokenize(const QStringList& arguments);
+int runVerbs(const QStringList& arguments);
+int runActions(const QStringList& arguments);
+int runProject(const QStringList& arguments);
+int runImport(const QStringList& arguments);
+int runExport(const QStringList& arguments);
+int runEdit(const QStringList& arguments);
+int runVocab(const QStringList& arguments);
 int runSynth(const QStringList& arguments);
 
 std::span<const CliCommand> cliCommands() {
     static const CliCommand commands[] = {
         {"devices", "List the devices (CPU, CUDA GPUs) models can run on", runDevices},
+        {"probe", "Show a video's streams, frame count and (--frames) every frame", runProbe},
+        {"frame", "Write one exact frame of a video (by index or time) as a PNG", runFrame},
+        {"tokenize", "BERT WordPiece ids or pieces of texts", runTokenize},
+        {"verbs", "Action verbs (WordNet lemmas) of narration sentences", runVerbs},
+        {"vocab", "Train a WordPiece vocabulary from narrations (vocab train)", runVocab},
+        {"actions", "Build the action vocabulary of narrations (actions build)", runActions},
+        {"project", "Create a project file or summarise one", runProject},
+        {"import", "Import annotation files (data sets, ELAN, subtitles, CSV, JSON)", runImport},
+        {"export", "Export a project's tracks to an annotation format", runExport},
+        {"edit", "Scripted journaled edits of a project, undo and redo", runEdit},
         {"synth", "Generate narrated synthetic instructional videos with ground truth", runSynth},
     };
     return commands;

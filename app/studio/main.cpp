@@ -1,14 +1,84 @@
-// actbert-studio: builds the main window and hands over to Qt's event loop.
+// actbert-studio: parses the command line, installs the chosen language, builds the studio
+// and hands over to Qt's event loop.
+//   actbert-studio [--project P] [--open VIDEO] [--seek-frame N] [--screenshot PNG] [--quit]
+//                  [--demo DIR]
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+#include <QTextStream>
 
+#include "app/studio/studiosources.h"
 #include "ui/mainwindow.h"
+#include "ui/settings/settingsdialog.h"
+#include "ui/settings/studiotranslator.h"
+#include "ui/startupscript.h"
+#include "ui/studioflow.h"
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ActBERT Studio"));
     QApplication::setOrganizationName(QStringLiteral("ActBERT Studio"));
-    actbert::ui::MainWindow window;
-    window.show();
-    return QApplication::exec();
+    QSettings settings;
+    actbert::ui::StudioTranslator translator;
+    translator.install(settings.value(actbert::ui::SettingsDialog::languageKey()).toString());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Frame-exact video annotation studio for ActBERT"));
+    parser.addHelpOption();
+    const QCommandLineOption project({QStringLiteral("project")},
+                                     QApplication::translate("main", "Open the project file P."),
+                                     QStringLiteral("P"));
+    const QCommandLineOption open({QStringLiteral("open")},
+                                  QApplication::translate("main", "Open the video file VIDEO."),
+                                  QStringLiteral("VIDEO"));
+    const QCommandLineOption seek({QStringLiteral("seek-frame")},
+                                  QApplication::translate("main", "Show frame N of the video."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption screenshot(
+        {QStringLiteral("screenshot")},
+        QApplication::translate("main", "Save a picture of the window as PNG once ready."),
+        QStringLiteral("PNG"));
+    const QCommandLineOption quit({QStringLiteral("quit")},
+                                  QApplication::translate("main", "Quit when done."));
+    const QCommandLineOption demo(
+        {QStringLiteral("demo")},
+        QApplication::translate("main", "Open the demo data set in DIR (made there if missing)."),
+        QStringLiteral("DIR"));
+    parser.addOptions({project, open, seek, screenshot, quit, demo});
+    parser.process(app);
+
+    QTextStream err(stderr);
+    if (parser.isSet(project) || parser.isSet(demo)) {
+        err << "actbert-studio: " << actbert::studio::missingFeatureMessage(parser.isSet(project))
+            << '\n';
+        return 2;
+    }
+    actbert::ui::StartupOptions options;
+    options.video_path = parser.value(open);
+    options.screenshot_path = parser.value(screenshot);
+    options.quit = parser.isSet(quit);
+    if (parser.isSet(seek)) {
+        bool ok = false;
+        options.seek_frame = parser.value(seek).toLongLong(&ok);
+        if (!ok || *options.seek_frame < 0) {
+            err << "actbert-studio: --seek-frame needs a frame number, not '" << parser.value(seek)
+                << "'\n";
+            return 2;
+        }
+    }
+
+    actbert::ui::StudioFlow flow(actbert::studio::videoOpener(), settings);
+    flow.window()->show();
+    actbert::ui::StartupScript script(flow, options);
+    int exit_code = 0;
+    QObject::connect(&script, &actbert::ui::StartupScript::finished, &app, [&](int code) {
+        exit_code = code;
+        QApplication::quit();
+    });
+    QMetaObject::invokeMethod(
+        &script, [&script] { script.start(); }, Qt::QueuedConnection);
+    const int loop_code = QApplication::exec();
+    return exit_code != 0 ? exit_code : loop_code;
 }

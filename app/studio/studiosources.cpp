@@ -1,0 +1,24 @@
+#include "app/studio/studiosources.h"
+
+#include <QCoreApplication>
+
+#include "ui/player/decoderframesource.h"
+
+namespace actbert::studio {
+
+ui::FrameSourceOpener videoOpener() {
+    return ui::DecoderFrameSource::opener();
+}
+
+QString missingFeatureMessage(bool project_requested) {
+    return project_requested
+               ? QCoreApplication::translate(
+                     "main",
+                     "--project needs the project store, which this build does not have yet")
+               : QCoreApplication::translate(
+                     "main",
+                     "--demo needs the synthetic demo videos (core/synth), which this build "
+                     "does not have yet");
+}
+
+}  // namespace actbert::studio

@@ -1,0 +1,235 @@
+// The player as a user drives it, on real videos through the real decoder: keyboard stepping
+// and seeking must show exactly the decoder's frame; playback advances and stops at the end;
+// overlays show the caption under the playhead and can be toggled.
+
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <filesystem>
+
+#include "core/video/video_decoder.h"
+#include "ui/mainwindow.h"
+#include "ui/player/decoderframesource.h"
+#include "ui/player/playerengine.h"
+#include "ui/player/playerpanel.h"
+#include "ui/player/videoview.h"
+#include "ui/settings/studioactions.h"
+#include "ui/studioflow.h"
+#include "ui/timeline/memorytimelinemodel.h"
+#include "ui/timeline/timelineview.h"
+#include "uitests.h"
+
+using namespace actbert::ui;
+
+namespace {
+
+const QString kAvi = QStringLiteral(ACTBERT_SHARED_DATA_DIR "/videos/paddle_example.avi");
+const QString kMkv = QStringLiteral(ACTBERT_SHARED_DATA_DIR "/videos/mpcqt_test.mkv");
+
+// The frame as an independent decoder (not the player's) returns it, as a QImage.
+QImage referenceFrame(const QString& path, std::int64_t index) {
+    actbert::video::VideoDecoder decoder(std::filesystem::path(path.toStdString()));
+    const auto rgb = decoder.frameAt(index);
+    QImage image(rgb.width, rgb.height, QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height; ++y) {
+        const std::uint8_t* row = rgb.row(y);
+        for (int x = 0; x < rgb.width; ++x) {
+            image.setPixel(x, y, qRgb(row[3 * x], row[3 * x + 1], row[3 * x + 2]));
+        }
+    }
+    return image;
+}
+
+struct Studio {
+    QTemporaryDir dir;
+    QSettings settings{dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat};
+    StudioFlow flow{DecoderFrameSource::opener(), settings, AudioMode::Off};
+
+    Studio() {
+        flow.window()->resize(1100, 760);
+        flow.window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(flow.window()));
+    }
+    std::int64_t shown() const { return flow.playerPanel()->videoView()->frame().index; }
+    bool waitForFrame(std::int64_t index) {
+        return QTest::qWaitFor([&] { return shown() == index; }, 10'000);
+    }
+    void key(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+        QTest::keyClick(flow.window(), key, modifiers);
+    }
+};
+
+}  // namespace
+
+class TestPlayer : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void keyboardSteppingShowsExactlyTheDecodersFrame() {
+        Studio studio;
+        QVERIFY(studio.flow.openVideo(kAvi));
+        QVERIFY(studio.waitForFrame(0));
+        for (int i = 0; i < 5; ++i) {
+            studio.key(Qt::Key_Right);
+        }
+        QVERIFY(studio.waitForFrame(5));
+        QCOMPARE(studio.flow.playerPanel()->videoView()->frame().image, referenceFrame(kAvi, 5));
+        studio.key(Qt::Key_Left);
+        studio.key(Qt::Key_Comma);
+        QVERIFY(studio.waitForFrame(3));
+        QCOMPARE(studio.flow.playerPanel()->videoView()->frame().image, referenceFrame(kAvi, 3));
+        // Shift+Right: one second at 25 fps.
+        studio.key(Qt::Key_Right, Qt::ShiftModifier);
+        QVERIFY(studio.waitForFrame(28));
+        studio.key(Qt::Key_Period);
+        QVERIFY(studio.waitForFrame(29));
+        QCOMPARE(studio.flow.playerPanel()->videoView()->frame().image, referenceFrame(kAvi, 29));
+        // The timeline's playhead and the status line follow the frame on screen.
+        QCOMPARE(studio.flow.timeline()->playheadFrame(), std::int64_t{29});
+        QVERIFY(
+            studio.flow.playerPanel()->statusText().startsWith(QStringLiteral("Frame 29 / 130")));
+        // What is painted is that frame: the middle of the view has the frame's colour there.
+        VideoView* view = studio.flow.playerPanel()->videoView();
+        const QImage painted = view->grab().toImage();
+        const QRectF rect = view->videoRect();
+        const QImage expected = referenceFrame(kAvi, 29).scaled(
+            rect.size().toSize(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        int close = 0;
+        int total = 0;
+        for (int y = 20; y < expected.height() - 20; y += 17) {
+            for (int x = 20; x < expected.width() - 20; x += 17) {
+                const QColor a = painted.pixelColor(static_cast<int>(rect.x()) + x,
+                                                    static_cast<int>(rect.y()) + y);
+                const QColor b = expected.pixelColor(x, y);
+                close += std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) +
+                             std::abs(a.blue() - b.blue()) <
+                         60;
+                ++total;
+            }
+        }
+        QVERIFY2(close > total * 9 / 10,
+                 qPrintable(QStringLiteral("%1 of %2 close").arg(close).arg(total)));
+    }
+
+    void steppingBackOverAKeyFrameOnVp9() {
+        Studio studio;
+        QVERIFY(studio.flow.openVideo(kMkv));
+        QVERIFY(studio.waitForFrame(0));
+        studio.flow.player().seekFrame(150);
+        QVERIFY(studio.waitForFrame(150));
+        for (int i = 0; i < 4; ++i) {
+            studio.key(Qt::Key_Left);
+        }
+        QVERIFY(studio.waitForFrame(146));
+        QCOMPARE(studio.flow.playerPanel()->videoView()->frame().image, referenceFrame(kMkv, 146));
+        actbert::video::VideoDecoder decoder(std::filesystem::path(kMkv.toStdString()));
+        QCOMPARE(studio.flow.player().currentFrame().time_s, decoder.frameIndex()[146].time_s);
+        QCOMPARE(studio.flow.player().currentFrame().key_frame, decoder.frameIndex()[146].is_key);
+    }
+
+    void playbackAdvancesInOrderAndStopsOnTheLastFrame() {
+        Studio studio;
+        QVERIFY(studio.flow.openVideo(kAvi));
+        QVERIFY(studio.waitForFrame(0));
+        std::vector<std::int64_t> seen;
+        QObject::connect(&studio.flow.player(), &PlayerEngine::frameShown,
+                         [&](const DecodedFrame& frame) { seen.push_back(frame.index); });
+        studio.flow.player().play(4.0);
+        QVERIFY(studio.flow.player().isPlaying());
+        QVERIFY(QTest::qWaitFor([&] { return !studio.flow.player().isPlaying(); }, 20'000));
+        QCOMPARE(studio.shown(), std::int64_t{130});
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        // Every frame after the first was either shown or counted as dropped, none lost.
+        const PlaybackStats stats = studio.flow.player().stats();
+        QVERIFY(seen.size() > 10);
+        QCOMPARE(static_cast<std::int64_t>(seen.size()) + stats.frames_dropped, std::int64_t{130});
+    }
+
+    void jPlaysBackwardsAndKPauses() {
+        Studio studio;
+        QVERIFY(studio.flow.openVideo(kAvi));
+        QVERIFY(studio.waitForFrame(0));
+        studio.flow.player().seekFrame(60);
+        QVERIFY(studio.waitForFrame(60));
+        studio.key(Qt::Key_J);
+        QVERIFY(studio.flow.player().speed() < 0);
+        QVERIFY(QTest::qWaitFor([&] { return studio.shown() < 50; }, 10'000));
+        studio.key(Qt::Key_K);
+        QVERIFY(!studio.flow.player().isPlaying());
+        const std::int64_t stopped = studio.shown();
+        QTest::qWait(200);
+        QCOMPARE(studio.shown(), stopped);
+        // L twice: forwards at double speed.
+        studio.key(Qt::Key_L);
+        studio.key(Qt::Key_L);
+        QCOMPARE(studio.flow.player().speed(), 2.0);
+        studio.key(Qt::Key_K);
+    }
+
+    void captionOverlayFollowsThePlayheadAndToggles() {
+        Studio studio;
+        QVERIFY(studio.flow.openVideo(kAvi));
+        QVERIFY(studio.waitForFrame(0));
+        // Put a caption on frames [10, 20) of the captions track.
+        MemoryTimelineModel& model = studio.flow.timelineModel();
+        int captions = -1;
+        for (int t = 0; t < model.trackCount(); ++t) {
+            if (model.track(t).kind == TrackKind::Captions) {
+                captions = t;
+            }
+        }
+        QVERIFY(captions >= 0);
+        TimelineChange change;
+        change.track_index = captions;
+        TimelineItem caption;
+        caption.id = model.allocateItemId();
+        caption.start_frame = 10;
+        caption.end_frame = 20;
+        caption.label = QStringLiteral("WWWWWWWWWWWWWWWW");
+        change.after = {caption};
+        model.apply(change, ChangeDirection::Forward);
+        VideoView* view = studio.flow.playerPanel()->videoView();
+        const auto bottom = [&] {
+            const QRect rect = view->videoRect().toRect();
+            return view->grab().toImage().copy(rect.x(), rect.bottom() - rect.height() / 5,
+                                               rect.width(), rect.height() / 5);
+        };
+        studio.flow.player().seekFrame(15);
+        QVERIFY(studio.waitForFrame(15));
+        const QImage with_caption = bottom();
+        studio.key(Qt::Key_C, Qt::ShiftModifier);  // caption overlay off
+        QVERIFY(!view->overlayEnabled(studio.flow.overlays().caption));
+        const QImage without_caption = bottom();
+        QVERIFY(with_caption != without_caption);
+        studio.key(Qt::Key_C, Qt::ShiftModifier);
+        QCOMPARE(bottom(), with_caption);
+        // Past the caption's last frame the picture is the plain frame again.
+        studio.flow.player().seekFrame(20);
+        QVERIFY(studio.waitForFrame(20));
+        studio.key(Qt::Key_C, Qt::ShiftModifier);
+        const QImage plain_off = bottom();
+        studio.key(Qt::Key_C, Qt::ShiftModifier);
+        QCOMPARE(bottom(), plain_off);
+    }
+
+    void unreadableFileIsReportedNotCrashed() {
+        Studio studio;
+        QTemporaryDir dir;
+        const QString junk = dir.filePath(QStringLiteral("junk.mp4"));
+        QFile file(junk);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+        file.close();
+        QString problem;
+        QVERIFY(!studio.flow.openVideo(junk, &problem));
+        QVERIFY(problem.contains(junk));
+        QVERIFY(!studio.flow.player().isOpen());
+    }
+};
+
+int runPlayerTests(int argc, char** argv) {
+    TestPlayer test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_player.moc"

@@ -1,0 +1,16 @@
+// Runs every GUI test class of the studio under one QApplication (offscreen platform).
+
+#include <QApplication>
+
+#include "uitests.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("ActBERT Studio Tests"));
+    QApplication::setApplicationName(QStringLiteral("test_ui"));
+    int failures = 0;
+    failures += runTimelineTests(argc, argv);
+    failures += runPlayerTests(argc, argv);
+    failures += runStudioTests(argc, argv);
+    return failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,483 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>actbert::ui::MainWindow</name>
+    <message>
+        <source>ActBERT Studio</source>
+        <translation>ActBERT 工作室</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New project...</source>
+        <translation>新建项目(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>&amp;Open project...</source>
+        <translation>打开项目(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <source>Open &amp;video...</source>
+        <translation>打开视频(&amp;V)...</translation>
+    </message>
+    <message>
+        <source>&amp;Add videos to project...</source>
+        <translation>向项目添加视频(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation>设置(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::PlayerPanel</name>
+    <message>
+        <source>No video open</source>
+        <translation>未打开视频</translation>
+    </message>
+    <message>
+        <source>key frame</source>
+        <translation>关键帧</translation>
+    </message>
+    <message>
+        <source>Frame %1 / %2   %3 (%4 s)   %5</source>
+        <translation>帧 %1 / %2   %3 (%4 秒)   %5</translation>
+    </message>
+    <message>
+        <source>Playing %1x</source>
+        <translation>播放中 %1x</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::ProjectPanel</name>
+    <message>
+        <source>Drop videos here to add them</source>
+        <translation>将视频拖放到此处以添加</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Language (applies after a restart):</source>
+        <translation>语言（重启后生效）：</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>%1 is bound to both '%2' and '%3'</source>
+        <translation>%1 同时绑定到“%2”和“%3”</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::StartupScript</name>
+    <message>
+        <source>Timed out waiting for frame %1</source>
+        <translation>等待第 %1 帧超时</translation>
+    </message>
+    <message>
+        <source>Frame %1 is past the end of the video (last frame %2)</source>
+        <translation>第 %1 帧超出视频末尾（最后一帧为 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::StudioFlow</name>
+    <message>
+        <source>No project open: timeline edits are kept in memory only and are not saved</source>
+        <translation>未打开项目：时间轴的编辑仅保存在内存中，不会被保存</translation>
+    </message>
+    <message>
+        <source>Open video</source>
+        <translation>打开视频</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;All files (*)</source>
+        <translation>视频 (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Add videos</source>
+        <translation>添加视频</translation>
+    </message>
+    <message>
+        <source>Needs the project store (not in this build)</source>
+        <translation>需要项目存储（此版本中没有）</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Captions</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <source>%1 - ActBERT Studio</source>
+        <translation>%1 - ActBERT 工作室</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Frame number, or time in seconds ending in s (12.5s):</source>
+        <translation>帧号，或以 s 结尾的秒数（12.5s）：</translation>
+    </message>
+    <message>
+        <source>Not a frame number or a time: %1</source>
+        <translation>不是帧号也不是时间：%1</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelineEditController</name>
+    <message>
+        <source>The boundary cannot move there</source>
+        <translation>边界无法移动到那里</translation>
+    </message>
+    <message>
+        <source>Nothing to split at the playhead</source>
+        <translation>播放头处没有可拆分的内容</translation>
+    </message>
+    <message>
+        <source>No next item to merge with</source>
+        <translation>没有可合并的下一项</translation>
+    </message>
+    <message>
+        <source>Nothing to delete</source>
+        <translation>没有可删除的内容</translation>
+    </message>
+    <message>
+        <source>The label is unchanged</source>
+        <translation>标签未改变</translation>
+    </message>
+    <message>
+        <source>The item is already reviewed so</source>
+        <translation>该项已是此审核状态</translation>
+    </message>
+    <message>
+        <source>Set an in point and an out point first</source>
+        <translation>请先设置入点和出点</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelineEditPlanner</name>
+    <message>
+        <source>Move boundary of '%1'</source>
+        <translation>移动“%1”的边界</translation>
+    </message>
+    <message>
+        <source>Split '%1'</source>
+        <translation>拆分“%1”</translation>
+    </message>
+    <message>
+        <source>Merge '%1' and '%2'</source>
+        <translation>合并“%1”和“%2”</translation>
+    </message>
+    <message>
+        <source>Relabel '%1' as '%2'</source>
+        <translation>将“%1”重新标注为“%2”</translation>
+    </message>
+    <message>
+        <source>Delete '%1'</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <source>Accept '%1'</source>
+        <translation>接受“%1”</translation>
+    </message>
+    <message>
+        <source>Reject '%1'</source>
+        <translation>拒绝“%1”</translation>
+    </message>
+    <message>
+        <source>Unreview '%1'</source>
+        <translation>撤销对“%1”的审核</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <source>Create '%1'</source>
+        <translation>创建“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelinePainter</name>
+    <message>
+        <source> (partition)</source>
+        <translation>（分区）</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelineView</name>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation>未打开视频</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::VideoListModel</name>
+    <message>
+        <source>%1 (cannot open)</source>
+        <translation>%1（无法打开）</translation>
+    </message>
+    <message>
+        <source>%1
+%2 frames, %3 fps</source>
+        <translation>%1
+%2 帧，%3 帧/秒</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::VideoView</name>
+    <message>
+        <source>No video</source>
+        <translation>无视频</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::StudioActions</name>
+    <message>
+        <source>Play / pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <source>Play backwards (repeat: faster)</source>
+        <translation>倒放（重复按：加速）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play forwards (repeat: faster)</source>
+        <translation>正放（重复按：加速）</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>上一帧</translation>
+    </message>
+    <message>
+        <source>One second forwards</source>
+        <translation>前进一秒</translation>
+    </message>
+    <message>
+        <source>One second backwards</source>
+        <translation>后退一秒</translation>
+    </message>
+    <message>
+        <source>Set in point</source>
+        <translation>设置入点</translation>
+    </message>
+    <message>
+        <source>Set out point</source>
+        <translation>设置出点</translation>
+    </message>
+    <message>
+        <source>Split at playhead</source>
+        <translation>在播放头处拆分</translation>
+    </message>
+    <message>
+        <source>Previous boundary</source>
+        <translation>上一个边界</translation>
+    </message>
+    <message>
+        <source>Next boundary</source>
+        <translation>下一个边界</translation>
+    </message>
+    <message>
+        <source>Next low-confidence item</source>
+        <translation>下一个低置信度项</translation>
+    </message>
+    <message>
+        <source>Previous low-confidence item</source>
+        <translation>上一个低置信度项</translation>
+    </message>
+    <message>
+        <source>Merge with next item</source>
+        <translation>与下一项合并</translation>
+    </message>
+    <message>
+        <source>Delete item</source>
+        <translation>删除项</translation>
+    </message>
+    <message>
+        <source>Relabel item</source>
+        <translation>重新标注项</translation>
+    </message>
+    <message>
+        <source>Accept item</source>
+        <translation>接受项</translation>
+    </message>
+    <message>
+        <source>Reject item</source>
+        <translation>拒绝项</translation>
+    </message>
+    <message>
+        <source>Create item from in to out</source>
+        <translation>从入点到出点创建项</translation>
+    </message>
+    <message>
+        <source>Previous track</source>
+        <translation>上一条轨道</translation>
+    </message>
+    <message>
+        <source>Next track</source>
+        <translation>下一条轨道</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom to whole video</source>
+        <translation>缩放到整个视频</translation>
+    </message>
+    <message>
+        <source>Zoom to single frames</source>
+        <translation>缩放到单帧</translation>
+    </message>
+    <message>
+        <source>Go to frame or time...</source>
+        <translation>转到帧或时间...</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Show region boxes</source>
+        <translation>显示区域框</translation>
+    </message>
+    <message>
+        <source>Show caption</source>
+        <translation>显示字幕</translation>
+    </message>
+    <message>
+        <source>Show current step</source>
+        <translation>显示当前步骤</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Frame-exact video annotation studio for ActBERT</source>
+        <translation>面向 ActBERT 的逐帧精确视频标注工作室</translation>
+    </message>
+    <message>
+        <source>Open the project file P.</source>
+        <translation>打开项目文件 P。</translation>
+    </message>
+    <message>
+        <source>Open the video file VIDEO.</source>
+        <translation>打开视频文件 VIDEO。</translation>
+    </message>
+    <message>
+        <source>Show frame N of the video.</source>
+        <translation>显示视频的第 N 帧。</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window as PNG once ready.</source>
+        <translation>就绪后将窗口截图保存为 PNG。</translation>
+    </message>
+    <message>
+        <source>Quit when done.</source>
+        <translation>完成后退出。</translation>
+    </message>
+    <message>
+        <source>Open the demo data set in DIR (made there if missing).</source>
+        <translation>打开 DIR 中的演示数据集（若不存在则在该处生成）。</translation>
+    </message>
+    <message>
+        <source>--project needs the project store, which this build does not have yet</source>
+        <translation>--project 需要项目存储，此版本尚未包含</translation>
+    </message>
+    <message>
+        <source>--demo needs the synthetic demo videos (core/synth), which this build does not have yet</source>
+        <translation>--demo 需要合成演示视频（core/synth），此版本尚未包含</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,110 @@
+#pragma once
+// Plays a FrameSource: a decode thread fills a bounded FrameQueue ahead of the playhead, and
+// the GUI thread only picks the frame the clock asks for and hands it out (frameShown). Seeks
+// and steps are frame-exact: the shown frame is the source's frame with that index. Frames
+// the clock passed before they could be shown are counted as dropped.
+// Threading: the public API is GUI-thread only; the decode thread is internal.
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "ui/player/framequeue.h"
+#include "ui/player/framesource.h"
+#include "ui/player/playbackclock.h"
+
+namespace actbert::ui {
+
+class AudioOutput;
+
+struct PlaybackStats {
+    std::int64_t frames_shown = 0;
+    std::int64_t frames_dropped = 0;  // decoded (or due) but skipped because they were late
+};
+
+enum class AudioMode { Off, IfAvailable };
+
+class PlayerEngine : public QObject {
+    Q_OBJECT
+public:
+    static constexpr double kMinSpeed = 0.25;
+    static constexpr double kMaxSpeed = 4.0;
+    static constexpr std::size_t kQueueFrames = 12;
+
+    explicit PlayerEngine(AudioMode audio_mode = AudioMode::IfAvailable, QObject* parent = nullptr);
+    ~PlayerEngine() override;
+
+    // Takes the source and shows its first frame (asynchronously, like every seek).
+    void open(std::unique_ptr<FrameSource> source);
+    void close();
+    bool isOpen() const { return static_cast<bool>(source_); }
+    const VideoStreamInfo& info() const { return info_; }
+    // The frame on screen (index -1 before the first one arrived).
+    const DecodedFrame& currentFrame() const { return current_; }
+    bool isPlaying() const { return playing_; }
+    double speed() const { return speed_; }
+    bool usesAudioClock() const;
+    PlaybackStats stats() const { return stats_; }
+    void resetStats() { stats_ = {}; }
+
+public Q_SLOTS:
+    // `speed` in [0.25, 4], negative plays backwards.
+    void play(double speed = 1.0);
+    void pause();
+    void togglePlay();
+    // J/L: start playing that way, or double the speed if already doing so.
+    void playFaster(int direction);
+    void seekFrame(std::int64_t index);
+    void seekTime(double time_s);
+    void stepFrames(std::int64_t delta);
+
+Q_SIGNALS:
+    void frameShown(const actbert::ui::DecodedFrame& frame);
+    void playingChanged(bool playing, double speed);
+    void errorOccurred(const QString& message);
+
+private:
+    enum class Mode { Idle, Seek, Play };
+    void decodeLoop();
+    void requestSeek(std::int64_t index);
+    void startPlayback(std::int64_t from_index);
+    void onTick();
+    void show(DecodedFrame frame);
+    void onSeekDecoded(std::uint64_t generation, const DecodedFrame& frame);
+    void stopThread();
+
+    std::unique_ptr<FrameSource> source_;
+    VideoStreamInfo info_;
+    DecodedFrame current_;
+    PlaybackStats stats_;
+    bool playing_ = false;
+    double speed_ = 1.0;
+    std::int64_t pending_seek_ = -1;  // the seek the GUI waits for, -1 if none
+
+    WallClock wall_clock_;
+    std::unique_ptr<AudioOutput> audio_;
+    AudioMode audio_mode_;
+    PlaybackClock* clock_ = &wall_clock_;
+    QTimer tick_;
+
+    // Shared with the decode thread, under mutex_.
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    Mode mode_ = Mode::Idle;
+    std::int64_t seek_target_ = 0;
+    std::int64_t play_next_ = 0;
+    int play_step_ = 1;
+    bool play_done_ = false;
+    std::uint64_t generation_ = 0;
+    bool stop_ = false;
+    FrameQueue queue_{kQueueFrames};
+    std::thread thread_;
+};
+
+}  // namespace actbert::ui

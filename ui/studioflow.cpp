@@ -1,0 +1,261 @@
+#include "ui/studioflow.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenu>
+#include <QSettings>
+#include <QStatusBar>
+#include <QUndoStack>
+
+#include <cmath>
+
+#include "ui/mainwindow.h"
+#include "ui/overlays/regionoverlay.h"
+#include "ui/overlays/tracktextoverlay.h"
+#include "ui/player/playerpanel.h"
+#include "ui/player/videoview.h"
+#include "ui/project/projectpanel.h"
+#include "ui/project/thumbnailloader.h"
+#include "ui/project/videolistmodel.h"
+#include "ui/settings/settingsdialog.h"
+#include "ui/settings/studioactions.h"
+#include "ui/timeline/memorytimelinemodel.h"
+#include "ui/timeline/timelinechangecommand.h"
+#include "ui/timeline/timelineeditcontroller.h"
+#include "ui/timeline/timelineview.h"
+
+namespace actbert::ui {
+
+StudioFlow::StudioFlow(FrameSourceOpener opener, QSettings& settings, AudioMode audio_mode,
+                       QObject* parent)
+    : QObject(parent),
+      opener_(std::move(opener)),
+      settings_(settings),
+      player_(std::make_unique<PlayerEngine>(audio_mode)),
+      actions_(std::make_unique<StudioActions>(settings)),
+      timeline_model_(std::make_unique<MemoryTimelineModel>()),
+      undo_(std::make_unique<QUndoStack>()),
+      videos_(std::make_unique<VideoListModel>()),
+      thumbnails_(std::make_unique<ThumbnailLoader>(opener_)) {
+    player_panel_ = new PlayerPanel(*player_);
+    timeline_view_ = new TimelineView;
+    timeline_view_->setModel(timeline_model_.get());
+    project_panel_ = new ProjectPanel(*videos_);
+    window_ =
+        std::make_unique<MainWindow>(project_panel_, player_panel_, timeline_view_, *actions_);
+
+    VideoView* video = player_panel_->videoView();
+    // No region source is connected yet (detections arrive with the project store), so the
+    // region layer draws nothing rather than invented boxes.
+    overlays_.regions = video->addOverlay(std::make_unique<RegionOverlay>(RegionOverlay::Lookup{}));
+    overlays_.caption = video->addOverlay(std::make_unique<TrackTextOverlay>(
+        *timeline_model_, TrackKind::Captions, TextPlacement::BottomSubtitle));
+    overlays_.step = video->addOverlay(std::make_unique<TrackTextOverlay>(
+        *timeline_model_, TrackKind::Steps, TextPlacement::TopBadge));
+
+    edit_controller_ = std::make_unique<TimelineEditController>(
+        *timeline_model_, [this] { return timeline_model_->allocateItemId(); },
+        [this](const TimelineChange& change) {
+            undo_->push(new TimelineChangeCommand(*timeline_model_, change));
+        });
+    edit_controller_->attach(timeline_view_);
+    connect(edit_controller_.get(), &TimelineEditController::rejected, this,
+            &StudioFlow::showStatus);
+    // Edits change captions and steps: repaint the overlays.
+    connect(timeline_model_.get(), &TimelineModel::itemsChanged, video,
+            qOverload<>(&QWidget::update));
+
+    connect(player_.get(), &PlayerEngine::frameShown, timeline_view_,
+            [this](const DecodedFrame& frame) { timeline_view_->setPlayheadFrame(frame.index); });
+    connect(player_.get(), &PlayerEngine::errorOccurred, this, &StudioFlow::showStatus);
+    connect(timeline_view_, &TimelineView::seekRequested, player_.get(), &PlayerEngine::seekFrame);
+    connect(thumbnails_.get(), &ThumbnailLoader::ready, videos_.get(),
+            [this](const QString& path, const QImage& thumbnail, qint64 frames, double fps,
+                   const QString& problem) {
+                videos_->setDetails(path, thumbnail, frames, fps, problem);
+            });
+    connect(project_panel_, &ProjectPanel::videosDropped, this, &StudioFlow::addVideos);
+    connect(project_panel_, &ProjectPanel::videoActivated, this,
+            [this](const QString& path) { openVideo(path); });
+    connect(window_.get(), &MainWindow::filesDropped, this, &StudioFlow::addVideos);
+    wireActions();
+    wireWindowMenus();
+    showStatus(tr("No project open: timeline edits are kept in memory only and are not saved"));
+}
+
+StudioFlow::~StudioFlow() {
+    player_->close();
+}
+
+void StudioFlow::showStatus(const QString& message) {
+    window_->statusBar()->showMessage(message);
+}
+
+void StudioFlow::wireActions() {
+    const auto on = [this](ActionId id, auto&& slot) {
+        connect(actions_->action(id), &QAction::triggered, this, slot);
+    };
+    PlayerEngine* player = player_.get();
+    TimelineView* timeline = timeline_view_;
+    on(ActionId::PlayPause, [player] { player->togglePlay(); });
+    on(ActionId::PlayReverse, [player] { player->playFaster(-1); });
+    on(ActionId::Pause, [player] { player->pause(); });
+    on(ActionId::PlayForward, [player] { player->playFaster(1); });
+    on(ActionId::StepForward, [player] { player->stepFrames(1); });
+    on(ActionId::StepBackward, [player] { player->stepFrames(-1); });
+    const auto one_second = [player] {
+        return std::max<std::int64_t>(1, std::llround(player->info().frames_per_second));
+    };
+    on(ActionId::JumpForward, [player, one_second] { player->stepFrames(one_second()); });
+    on(ActionId::JumpBackward, [player, one_second] { player->stepFrames(-one_second()); });
+    on(ActionId::SetIn, [timeline] { timeline->setInPoint(); });
+    on(ActionId::SetOut, [timeline] { timeline->setOutPoint(); });
+    on(ActionId::Split, [timeline] { timeline->splitAtPlayhead(); });
+    on(ActionId::PreviousBoundary,
+       [timeline] { timeline->seekToBoundary(SearchDirection::Backward); });
+    on(ActionId::NextBoundary, [timeline] { timeline->seekToBoundary(SearchDirection::Forward); });
+    on(ActionId::NextLowConfidence,
+       [timeline] { timeline->selectLowConfidence(SearchDirection::Forward); });
+    on(ActionId::PreviousLowConfidence,
+       [timeline] { timeline->selectLowConfidence(SearchDirection::Backward); });
+    on(ActionId::Merge, [timeline] { timeline->mergeSelectedWithNext(); });
+    on(ActionId::Delete, [timeline] { timeline->deleteSelected(); });
+    on(ActionId::Relabel, [timeline] { timeline->startRelabel(); });
+    on(ActionId::Accept, [timeline] { timeline->acceptSelected(); });
+    on(ActionId::Reject, [timeline] { timeline->rejectSelected(); });
+    on(ActionId::CreateFromInOut, [timeline] { timeline->createFromInOut(); });
+    on(ActionId::PreviousTrack,
+       [timeline] { timeline->setCurrentTrack(timeline->currentTrack() - 1); });
+    on(ActionId::NextTrack,
+       [timeline] { timeline->setCurrentTrack(timeline->currentTrack() + 1); });
+    on(ActionId::ZoomIn, [timeline] { timeline->zoomIn(); });
+    on(ActionId::ZoomOut, [timeline] { timeline->zoomOut(); });
+    on(ActionId::ZoomToFit, [timeline] { timeline->zoomToFit(); });
+    on(ActionId::ZoomToFrames, [timeline] { timeline->zoomToFrames(); });
+    on(ActionId::GoToFrame, [this] { goToFramePrompt(); });
+    on(ActionId::Undo, [this] { undo_->undo(); });
+    on(ActionId::Redo, [this] { undo_->redo(); });
+    VideoView* video = player_panel_->videoView();
+    const auto toggle = [this, video](ActionId id, int handle) {
+        connect(actions_->action(id), &QAction::toggled, video,
+                [video, handle](bool on) { video->setOverlayEnabled(handle, on); });
+    };
+    toggle(ActionId::ToggleRegions, overlays_.regions);
+    toggle(ActionId::ToggleCaption, overlays_.caption);
+    toggle(ActionId::ToggleStep, overlays_.step);
+}
+
+void StudioFlow::wireWindowMenus() {
+    const WindowActions& menus = window_->windowActions();
+    connect(menus.open_video, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            window_.get(), tr("Open video"), QString(),
+            tr("Videos (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;All files (*)"));
+        if (!path.isEmpty()) {
+            openVideo(path);
+        }
+    });
+    connect(menus.add_videos, &QAction::triggered, this,
+            [this] { addVideos(QFileDialog::getOpenFileNames(window_.get(), tr("Add videos"))); });
+    connect(menus.settings, &QAction::triggered, this, &StudioFlow::showSettings);
+    connect(menus.quit, &QAction::triggered, window_.get(), &QWidget::close);
+    // Projects, import and export need the project store, which this build does not have
+    // yet: say so instead of offering commands that would do nothing.
+    const QString needs_store = tr("Needs the project store (not in this build)");
+    for (QAction* action : {menus.new_project, menus.open_project}) {
+        action->setEnabled(false);
+        action->setToolTip(needs_store);
+        action->setStatusTip(needs_store);
+    }
+    for (QMenu* menu : {menus.recent_menu, menus.import_menu, menus.export_menu}) {
+        QAction* note = menu->addAction(needs_store);
+        note->setEnabled(false);
+    }
+}
+
+void StudioFlow::resetTimelineForVideo(const VideoStreamInfo& info) {
+    undo_->clear();
+    timeline_model_->setVideo(info.frame_count, info.frames_per_second);
+    TimelineTrack segmentation{
+        1, tr("Actions"), TrackLayout::Partition, {}, TrackKind::Segmentation};
+    TimelineTrack steps{2, tr("Steps"), TrackLayout::Free, {}, TrackKind::Steps};
+    TimelineTrack captions{3, tr("Captions"), TrackLayout::Free, {}, TrackKind::Captions};
+    TimelineItem whole;
+    whole.id = 1;
+    whole.start_frame = 0;
+    whole.end_frame = info.frame_count;
+    whole.label = tr("unlabelled");
+    // A partition covers the video from the start: one unlabelled segment to split.
+    timeline_model_->setTracks({segmentation, steps, captions}, {{whole}, {}, {}});
+}
+
+bool StudioFlow::openVideo(const QString& path, QString* problem) {
+    try {
+        auto source = opener_(path);
+        const VideoStreamInfo info = source->info();
+        videos_->addVideo(path);
+        thumbnails_->request(path);
+        player_->open(std::move(source));
+        resetTimelineForVideo(info);
+        window_->setWindowTitle(tr("%1 - ActBERT Studio").arg(QFileInfo(path).fileName()));
+        return true;
+    } catch (const std::exception& error) {
+        const QString message =
+            tr("Cannot open %1: %2").arg(path, QString::fromStdString(error.what()));
+        showStatus(message);
+        if (problem != nullptr) {
+            *problem = message;
+        }
+        return false;
+    }
+}
+
+void StudioFlow::addVideos(const QStringList& paths) {
+    for (const QString& path : paths) {
+        videos_->addVideo(path);
+        thumbnails_->request(path);
+    }
+    if (!player_->isOpen() && !paths.isEmpty()) {
+        openVideo(paths.front());
+    }
+}
+
+bool StudioFlow::saveScreenshot(const QString& path) const {
+    return window_->grab().save(path);
+}
+
+void StudioFlow::goToFramePrompt() {
+    if (!player_->isOpen()) {
+        return;
+    }
+    bool ok = false;
+    const QString text = QInputDialog::getText(
+        window_.get(), tr("Go to"), tr("Frame number, or time in seconds ending in s (12.5s):"),
+        QLineEdit::Normal, QString::number(player_->currentFrame().index), &ok);
+    if (!ok) {
+        return;
+    }
+    const QString trimmed = text.trimmed();
+    if (trimmed.endsWith(QLatin1Char('s'))) {
+        const double time_s = trimmed.chopped(1).toDouble(&ok);
+        if (ok) {
+            player_->seekTime(time_s);
+        }
+    } else {
+        const qlonglong frame = trimmed.toLongLong(&ok);
+        if (ok) {
+            player_->seekFrame(frame);
+        }
+    }
+    if (!ok) {
+        showStatus(tr("Not a frame number or a time: %1").arg(trimmed));
+    }
+}
+
+void StudioFlow::showSettings() {
+    SettingsDialog dialog(*actions_, settings_, window_.get());
+    dialog.exec();
+}
+
+}  // namespace actbert::ui

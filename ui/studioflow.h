@@ -1,0 +1,87 @@
+#pragma once
+// Wires the studio together: keyboard actions to the player and the timeline, the player's
+// frames to the timeline's playhead and back, timeline edits to the undo stack, the video
+// list to the thumbnail loader, menus to dialogs. It owns the engines and the window; each
+// panel stays ignorant of the others.
+// Threading: GUI thread only.
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+#include "ui/player/framesource.h"
+#include "ui/player/playerengine.h"
+
+class QSettings;
+class QUndoStack;
+
+namespace actbert::ui {
+
+class MainWindow;
+class MemoryTimelineModel;
+class PlayerPanel;
+class ProjectPanel;
+class StudioActions;
+class ThumbnailLoader;
+class TimelineEditController;
+class TimelineView;
+class VideoListModel;
+
+struct OverlayHandles {
+    int regions = -1;
+    int caption = -1;
+    int step = -1;
+};
+
+class StudioFlow : public QObject {
+    Q_OBJECT
+public:
+    // `settings` must outlive the flow.
+    StudioFlow(FrameSourceOpener opener, QSettings& settings,
+               AudioMode audio_mode = AudioMode::IfAvailable, QObject* parent = nullptr);
+    ~StudioFlow() override;
+
+    MainWindow* window() const { return window_.get(); }
+    PlayerEngine& player() { return *player_; }
+    PlayerPanel* playerPanel() const { return player_panel_; }
+    TimelineView* timeline() const { return timeline_view_; }
+    MemoryTimelineModel& timelineModel() { return *timeline_model_; }
+    QUndoStack& undoStack() { return *undo_; }
+    StudioActions& actions() { return *actions_; }
+    VideoListModel& videos() { return *videos_; }
+    ThumbnailLoader& thumbnails() { return *thumbnails_; }
+    const OverlayHandles& overlays() const { return overlays_; }
+
+    // Opens the video in the player (adding it to the list); false with a message shown in
+    // the status bar (and returned in `problem`) when it cannot be opened.
+    bool openVideo(const QString& path, QString* problem = nullptr);
+    void addVideos(const QStringList& paths);
+    // Saves a picture of the whole window; false when the file cannot be written.
+    bool saveScreenshot(const QString& path) const;
+
+private:
+    void wireActions();
+    void wireWindowMenus();
+    void resetTimelineForVideo(const VideoStreamInfo& info);
+    void goToFramePrompt();
+    void showSettings();
+    void showStatus(const QString& message);
+
+    FrameSourceOpener opener_;
+    QSettings& settings_;
+    std::unique_ptr<PlayerEngine> player_;
+    std::unique_ptr<StudioActions> actions_;
+    std::unique_ptr<MemoryTimelineModel> timeline_model_;
+    std::unique_ptr<QUndoStack> undo_;
+    std::unique_ptr<VideoListModel> videos_;
+    std::unique_ptr<ThumbnailLoader> thumbnails_;
+    std::unique_ptr<TimelineEditController> edit_controller_;
+    PlayerPanel* player_panel_ = nullptr;    // owned by the window
+    TimelineView* timeline_view_ = nullptr;  // owned by the window
+    ProjectPanel* project_panel_ = nullptr;  // owned by the window
+    std::unique_ptr<MainWindow> window_;
+    OverlayHandles overlays_;
+};
+
+}  // namespace actbert::ui
