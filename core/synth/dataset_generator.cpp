@@ -54,6 +54,30 @@ private:
     bool released_ = false;
 };
 
+// The audio track's rate (an Opus rate); espeak-ng speaks at 22050 Hz.
+constexpr int kAudioRate = 24000;
+
+// Linear interpolation between rates: plain arithmetic, so identical everywhere, and good
+// enough for synthetic speech whose energy is far below the Nyquist frequency.
+std::vector<float> resampleLinear(const std::vector<float>& in, int from_rate, int to_rate) {
+    if (in.empty()) {
+        return {};
+    }
+    const std::size_t count =
+        in.size() * static_cast<std::size_t>(to_rate) / static_cast<std::size_t>(from_rate);
+    std::vector<float> out(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        // Exact integer position: i * from / to = index + remainder / to.
+        const std::size_t scaled = i * static_cast<std::size_t>(from_rate);
+        const std::size_t index = scaled / static_cast<std::size_t>(to_rate);
+        const float frac = static_cast<float>(scaled % static_cast<std::size_t>(to_rate)) /
+                           static_cast<float>(to_rate);
+        const float next = index + 1 < in.size() ? in[index + 1] : in[index];
+        out[i] = in[index] + (next - in[index]) * frac;
+    }
+    return out;
+}
+
 // Narrates the planned video: chooses sentences, speaks them, places them, mixes the track.
 std::vector<float> narrate(VideoScript& script, const TaskLibrary& library,
                            const SpeechSynthesizer& speech) {
@@ -70,10 +94,12 @@ std::vector<float> narrate(VideoScript& script, const TaskLibrary& library,
         texts.push_back(candidate.text);
     }
     const std::vector<std::vector<float>> spoken = speech.speakAll(texts, voice);
+    std::vector<std::vector<float>> resampled;
     std::vector<double> durations_s;
-    const int rate = SpeechSynthesizer::kSampleRate;
+    const int rate = kAudioRate;
     for (const auto& samples : spoken) {
-        durations_s.push_back(static_cast<double>(samples.size()) / rate);
+        resampled.push_back(resampleLinear(samples, SpeechSynthesizer::kSampleRate, kAudioRate));
+        durations_s.push_back(static_cast<double>(resampled.back().size()) / rate);
     }
     script.narration = NarrationPlanner::place(candidates, durations_s, script.duration_s());
 
@@ -90,7 +116,7 @@ std::vector<float> narrate(VideoScript& script, const TaskLibrary& library,
                candidates[next_candidate].step != line.step) {
             ++next_candidate;
         }
-        const std::vector<float>& samples = spoken[next_candidate++];
+        const std::vector<float>& samples = resampled[next_candidate++];
         const std::size_t start = static_cast<std::size_t>(std::llround(line.start_s * rate));
         for (std::size_t i = 0; i < samples.size() && start + i < total; ++i) {
             track[start + i] += 0.8f * samples[i];
@@ -166,7 +192,7 @@ std::vector<GeneratedVideo> generateDataset(const SynthSettings& settings,
             mp4.width = settings.width;
             mp4.height = settings.height;
             mp4.fps = settings.fps;
-            mp4.sample_rate = SpeechSynthesizer::kSampleRate;
+            mp4.sample_rate = kAudioRate;
             mp4.crf = settings.crf;
             Mp4Writer writer(partial_path, mp4);
             const SceneRenderer renderer(script, library);
@@ -179,8 +205,8 @@ std::vector<GeneratedVideo> generateDataset(const SynthSettings& settings,
                 writer.writeVideoFrame(image);
                 // Keep the audio in step with the video so the muxer interleaves them.
                 const std::size_t audio_until = std::min(
-                    audio.size(), static_cast<std::size_t>(std::llround(
-                                      (f + 1.0) / settings.fps * SpeechSynthesizer::kSampleRate)));
+                    audio.size(),
+                    static_cast<std::size_t>(std::llround((f + 1.0) / settings.fps * kAudioRate)));
                 if (audio_until > audio_written) {
                     writer.writeAudio(audio.data() + audio_written, audio_until - audio_written);
                     audio_written = audio_until;

@@ -98,9 +98,14 @@ void SceneRenderer::makeNoise() {
     SynthRandom random(SynthRandom::deriveSeed(script_.seed, 13));
     const int w = script_.width + 2 * noise_margin_;
     const int h = script_.height + 2 * noise_margin_;
-    // Sum of four 16-bit uniforms: close to Gaussian, exact integer arithmetic.
-    const double scale = script_.noise_sigma / (65535.0 * std::sqrt(4.0 / 12.0));
-    for (int k = 0; k < 3; ++k) {
+    // Field 0 is the sensor's fixed pattern (the same every frame); fields 1..3 are temporal
+    // noise, weaker except at high difficulty: online videos are compressed, so frame-to-frame
+    // noise is mostly gone (and it is what makes encoding slow).
+    const double temporal = 0.2 + 0.8 * script_.difficulty;
+    for (int k = 0; k < 4; ++k) {
+        const double sigma = k == 0 ? script_.noise_sigma : script_.noise_sigma * temporal;
+        // Sum of four 16-bit uniforms: close to Gaussian, exact integer arithmetic.
+        const double scale = sigma / (65535.0 * std::sqrt(4.0 / 12.0));
         cv::Mat up(h, w, CV_8UC3);
         cv::Mat down(h, w, CV_8UC3);
         auto* pu = up.ptr<uchar>(0);
@@ -231,8 +236,11 @@ void SceneRenderer::applyLighting(int frame, cv::Mat& image) const {
 }
 
 void SceneRenderer::addNoise(int frame, cv::Mat& image) const {
+    const cv::Rect fixed(noise_margin_, noise_margin_, script_.width, script_.height);
+    cv::add(image, noise_up_[0](fixed), image);
+    cv::subtract(image, noise_down_[0](fixed), image);
     const std::uint64_t bits = frameHash(script_.seed, frame, 5);
-    const std::size_t k = static_cast<std::size_t>(bits % noise_up_.size());
+    const std::size_t k = 1 + static_cast<std::size_t>(bits % (noise_up_.size() - 1));
     const int ox = static_cast<int>((bits >> 8) % static_cast<std::uint64_t>(2 * noise_margin_));
     const int oy = static_cast<int>((bits >> 20) % static_cast<std::uint64_t>(2 * noise_margin_));
     const cv::Rect window(ox, oy, script_.width, script_.height);

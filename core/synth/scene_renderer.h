@@ -46,7 +46,7 @@ private:
     ObjectPainter painter_;
     int margin_ = 0;
     cv::Mat background_;               // (height + 2 margin) x (width + 2 margin)
-    std::vector<cv::Mat> noise_up_;    // positive part of the noise, a few random fields
+    std::vector<cv::Mat> noise_up_;    // positive part: [0] fixed pattern, [1..] temporal fields
     std::vector<cv::Mat> noise_down_;  // negative part
     int noise_margin_ = 16;
     double light_phase_ = 0.0;

@@ -1,6 +1,6 @@
 // Tests of the synthetic video generator: the world is rich enough, random draws are exact,
 // the MP4s decode (ffprobe/ffmpeg) with the expected streams and durations, the ground truth is
-// consistent with the frames, narration is audible where the subtitles say, output is
+// consistent with the frames, narration (Opus) is audible where the subtitles say, output is
 // deterministic, and bad settings or cancellation are handled.
 
 #include <QProcess>
@@ -57,11 +57,12 @@ QByteArray run(const QString& program, const QStringList& arguments, int* exit_c
 }
 
 std::vector<float> decodeAudio(const fs::path& video) {
-    const QByteArray raw = run(
-        QStringLiteral("ffmpeg"),
-        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
-         QString::fromStdString(video.string()), QStringLiteral("-vn"), QStringLiteral("-f"),
-         QStringLiteral("f32le"), QStringLiteral("-ac"), QStringLiteral("1"), QStringLiteral("-")});
+    const QByteArray raw =
+        run(QStringLiteral("ffmpeg"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
+             QString::fromStdString(video.string()), QStringLiteral("-vn"), QStringLiteral("-f"),
+             QStringLiteral("f32le"), QStringLiteral("-ac"), QStringLiteral("1"),
+             QStringLiteral("-ar"), QStringLiteral("24000"), QStringLiteral("-")});
     std::vector<float> samples(static_cast<std::size_t>(raw.size()) / sizeof(float));
     std::memcpy(samples.data(), raw.constData(), samples.size() * sizeof(float));
     return samples;
@@ -195,7 +196,7 @@ private Q_SLOTS:
                              video.frame_count);
                 } else if (stream["codec_type"] == "audio") {
                     has_audio = true;
-                    QCOMPARE(stream["codec_name"].get<std::string>(), std::string("aac"));
+                    QCOMPARE(stream["codec_name"].get<std::string>(), std::string("opus"));
                     const double audio_s = std::stod(stream["duration"].get<std::string>());
                     QVERIFY2(std::abs(audio_s - video.duration_s) < 0.1,
                              std::to_string(audio_s).c_str());
@@ -333,14 +334,14 @@ private Q_SLOTS:
             const auto samples = decodeAudio(video.video_path);
             QVERIFY(!samples.empty());
             const double rate = static_cast<double>(samples.size()) / video.duration_s;
-            QVERIFY(std::abs(rate - 22050.0) < 500.0);
+            QVERIFY(std::abs(rate - 24000.0) < 500.0);
             std::vector<bool> spoken(samples.size(), false);
             double speech = 0.0;
             int lines = 0;
             for (const auto& line : truth["narration"]) {
                 const auto begin =
-                    static_cast<std::size_t>(line["start_s"].get<double>() * 22050.0);
-                const auto end = static_cast<std::size_t>(line["end_s"].get<double>() * 22050.0);
+                    static_cast<std::size_t>(line["start_s"].get<double>() * 24000.0);
+                const auto end = static_cast<std::size_t>(line["end_s"].get<double>() * 24000.0);
                 speech += rms(samples, begin, end);
                 ++lines;
                 for (std::size_t i = begin; i < end && i < spoken.size(); ++i) {
@@ -352,13 +353,13 @@ private Q_SLOTS:
             double quiet = 0.0;
             std::size_t quiet_count = 0;
             // Silence: away from any line by 0.1 s (codec smearing).
-            for (std::size_t i = 2205; i + 2205 < samples.size(); ++i) {
-                if (!spoken[i - 2205] && !spoken[i] && !spoken[i + 2205]) {
+            for (std::size_t i = 2400; i + 2400 < samples.size(); ++i) {
+                if (!spoken[i - 2400] && !spoken[i] && !spoken[i + 2400]) {
                     quiet += static_cast<double>(samples[i]) * samples[i];
                     ++quiet_count;
                 }
             }
-            QVERIFY(quiet_count > 22050);
+            QVERIFY(quiet_count > 24000);
             quiet = std::sqrt(quiet / static_cast<double>(quiet_count));
             QVERIFY2(speech > 0.03, std::to_string(speech).c_str());
             QVERIFY2(speech > 5.0 * quiet,
