@@ -9,6 +9,9 @@ int runFrame(const QStringList& arguments);
 int runTokenize(const QStringList& arguments);
 int runVerbs(const QStringList& arguments);
 int runActions(const QStringList& arguments);
+int runExtract(const QStringList& arguments);
+int runBackbone(const QStringList& arguments);
+int runFeatures(const QStringList& arguments);
 
 std::span<const CliCommand> cliCommands() {
     static const CliCommand commands[] = {
@@ -18,6 +21,9 @@ std::span<const CliCommand> cliCommands() {
         {"tokenize", "BERT WordPiece ids or pieces of texts", runTokenize},
         {"verbs", "Action verbs (WordNet lemmas) of narration sentences", runVerbs},
         {"actions", "Build the action vocabulary of narrations (actions build)", runActions},
+        {"extract", "Action and region features of videos into the feature cache", runExtract},
+        {"backbone", "Create (init) or train the action backbone", runBackbone},
+        {"features", "Shapes and settings of a feature-cache file (features info)", runFeatures},
     };
     return commands;
 }
