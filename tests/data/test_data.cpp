@@ -438,6 +438,17 @@ private Q_SLOTS:
                     {"already has a track named 'coin'"});
         EXPECT_SAME_DOCUMENTS(compareDocuments(before, snapshot(project)));
 
+        // A cancelled import stops and leaves nothing behind.
+        CancelToken cancelled;
+        cancelled.cancel();
+        QVERIFY_THROWS_EXCEPTION(
+            Cancelled,
+            ProjectImporter::run(project,
+                                 AnnotationFormats::read("youcook2-clips",
+                                                         {kAnnotations / "youcook2_val_clips.csv"}),
+                                 {}, nullptr, cancelled));
+        EXPECT_SAME_DOCUMENTS(compareDocuments(before, snapshot(project)));
+
         // A 1 GB single-line JSON is refused before it is read (a sparse file: no disk used).
         const auto huge = in(dir, "huge.json");
         { std::ofstream(huge) << "{\"database\": {"; }
@@ -526,13 +537,24 @@ private Q_SLOTS:
             {QStringLiteral("import"), QStringLiteral("coin"),
              dir.filePath(QStringLiteral("coin_big.json")), QStringLiteral("--project"), project});
         QVERIFY(child.waitForStarted());
-        QTest::qWait(400);
+        // Kill once the import transaction is writing: its log has grown past 256 KiB.
+        const auto log = std::filesystem::path(project.toStdString() + "-wal");
+        for (int waited_ms = 0; waited_ms < 60000 && child.state() == QProcess::Running;
+             waited_ms += 2) {
+            std::error_code error;
+            if (std::filesystem::file_size(log, error) > (256u << 10) && !error) {
+                break;
+            }
+            QTest::qWait(2);
+        }
         ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
         child.waitForFinished();
         const bool finished = child.exitStatus() == QProcess::NormalExit;
         store::Project opened(project.toStdString(), store::Project::OpenMode::OpenExisting);
         QCOMPARE(opened.checkIntegrity(), std::string("ok"));
         const auto items = itemCount(opened);
+        qInfo("import %s, %lld items in the project", finished ? "finished" : "killed",
+              static_cast<long long>(items));
         QVERIFY2(items == 0 || items == segments, std::to_string(items).c_str());
         QCOMPARE(items == segments, finished);
     }
