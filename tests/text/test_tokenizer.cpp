@@ -301,6 +301,26 @@ private Q_SLOTS:
         QCOMPARE(mismatches, 0);
     }
 
+    void randomBytesGiveValidTokens() {
+        // Arbitrary bytes (invalid UTF-8, NULs, controls): ids stay in the vocabulary and
+        // offsets inside the input.
+        std::uint64_t state = 0x9E3779B97F4A7C15ull;
+        for (int round = 0; round < 2000; ++round) {
+            std::string bytes(static_cast<std::size_t>(round % 97), '\0');
+            for (auto& byte : bytes) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                byte = static_cast<char>(state & 0xFF);
+            }
+            const auto encoding = bert().encode(bytes);
+            for (std::size_t i = 0; i < encoding.ids.size(); ++i) {
+                QVERIFY(encoding.ids[i] >= 0 && encoding.ids[i] < 30522);
+                QVERIFY(encoding.offsets[i].end <= bytes.size());
+            }
+        }
+    }
+
     void badVocabularies() {
         QTemporaryDir dir;
         const QString empty = dir.filePath(QStringLiteral("empty.txt"));
