@@ -18,6 +18,7 @@ int runSynth(const QStringList& arguments);
 int runExtract(const QStringList& arguments);
 int runBackbone(const QStringList& arguments);
 int runFeatures(const QStringList& arguments);
+int runModel(const QStringList& arguments);
 
 std::span<const CliCommand> cliCommands() {
     static const CliCommand commands[] = {
@@ -36,6 +37,7 @@ std::span<const CliCommand> cliCommands() {
         {"extract", "Action and region features of videos into the feature cache", runExtract},
         {"backbone", "Create (init) or train the action backbone", runBackbone},
         {"features", "Shapes and settings of a feature-cache file (features info)", runFeatures},
+        {"model", "Create, import, inspect and run ActBERT checkpoints", runModel},
     };
     return commands;
 }
