@@ -98,6 +98,25 @@
     </message>
 </context>
 <context>
+    <name>actbert::ui::ProjectSession</name>
+    <message>
+        <source>Actions</source>
+        <translation>Handlungen</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>unbeschriftet</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Captions</source>
+        <translation>Untertitel</translation>
+    </message>
+</context>
+<context>
     <name>actbert::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -136,6 +155,21 @@
     </message>
 </context>
 <context>
+    <name>actbert::ui::StoreTimelineEditor</name>
+    <message>
+        <source>Nothing to split at the playhead</source>
+        <translation>Am Abspielkopf gibt es nichts zu teilen</translation>
+    </message>
+    <message>
+        <source>No next item to merge with</source>
+        <translation>Kein folgendes Element zum Zusammenführen</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>unbeschriftet</translation>
+    </message>
+</context>
+<context>
     <name>actbert::ui::StudioFlow</name>
     <message>
         <source>No project open: timeline edits are kept in memory only and are not saved</source>
@@ -154,8 +188,32 @@
         <translation>Videos hinzufügen</translation>
     </message>
     <message>
-        <source>Needs the project store (not in this build)</source>
-        <translation>Benötigt den Projektspeicher (in diesem Build nicht enthalten)</translation>
+        <source>ActBERT projects (*.actbert);;All files (*)</source>
+        <translation>ActBERT-Projekte (*.actbert);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>Not available in the studio yet: use the actbert command line</source>
+        <translation>Im Studio noch nicht verfügbar: bitte die actbert-Kommandozeile verwenden</translation>
+    </message>
+    <message>
+        <source>%1 - ActBERT Studio</source>
+        <translation>%1 – ActBERT Studio</translation>
+    </message>
+    <message>
+        <source>Project %1: every edit is saved at once</source>
+        <translation>Projekt %1: jede Änderung wird sofort gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot open project %1: %2</source>
+        <translation>Projekt %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -172,10 +230,6 @@
     <message>
         <source>unlabelled</source>
         <translation>unbeschriftet</translation>
-    </message>
-    <message>
-        <source>%1 - ActBERT Studio</source>
-        <translation>%1 – ActBERT Studio</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
@@ -470,10 +524,6 @@
     <message>
         <source>Open the demo data set in DIR (made there if missing).</source>
         <translation>Den Demo-Datensatz in DIR öffnen (dort erzeugt, falls er fehlt).</translation>
-    </message>
-    <message>
-        <source>--project needs the project store, which this build does not have yet</source>
-        <translation>--project benötigt den Projektspeicher, den dieser Build noch nicht hat</translation>
     </message>
     <message>
         <source>--demo needs the synthetic demo videos (core/synth), which this build does not have yet</source>

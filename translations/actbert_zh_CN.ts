@@ -98,6 +98,25 @@
     </message>
 </context>
 <context>
+    <name>actbert::ui::ProjectSession</name>
+    <message>
+        <source>Actions</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Captions</source>
+        <translation>字幕</translation>
+    </message>
+</context>
+<context>
     <name>actbert::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -136,6 +155,21 @@
     </message>
 </context>
 <context>
+    <name>actbert::ui::StoreTimelineEditor</name>
+    <message>
+        <source>Nothing to split at the playhead</source>
+        <translation>播放头处没有可拆分的内容</translation>
+    </message>
+    <message>
+        <source>No next item to merge with</source>
+        <translation>没有可合并的下一项</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>未标注</translation>
+    </message>
+</context>
+<context>
     <name>actbert::ui::StudioFlow</name>
     <message>
         <source>No project open: timeline edits are kept in memory only and are not saved</source>
@@ -154,8 +188,32 @@
         <translation>添加视频</translation>
     </message>
     <message>
-        <source>Needs the project store (not in this build)</source>
-        <translation>需要项目存储（此版本中没有）</translation>
+        <source>ActBERT projects (*.actbert);;All files (*)</source>
+        <translation>ActBERT 项目 (*.actbert);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Not available in the studio yet: use the actbert command line</source>
+        <translation>工作室中尚不可用：请使用 actbert 命令行</translation>
+    </message>
+    <message>
+        <source>%1 - ActBERT Studio</source>
+        <translation>%1 - ActBERT 工作室</translation>
+    </message>
+    <message>
+        <source>Project %1: every edit is saved at once</source>
+        <translation>项目 %1：每次编辑都会立即保存</translation>
+    </message>
+    <message>
+        <source>Cannot open project %1: %2</source>
+        <translation>无法打开项目 %1：%2</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -172,10 +230,6 @@
     <message>
         <source>unlabelled</source>
         <translation>未标注</translation>
-    </message>
-    <message>
-        <source>%1 - ActBERT Studio</source>
-        <translation>%1 - ActBERT 工作室</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
@@ -470,10 +524,6 @@
     <message>
         <source>Open the demo data set in DIR (made there if missing).</source>
         <translation>打开 DIR 中的演示数据集（若不存在则在该处生成）。</translation>
-    </message>
-    <message>
-        <source>--project needs the project store, which this build does not have yet</source>
-        <translation>--project 需要项目存储，此版本尚未包含</translation>
     </message>
     <message>
         <source>--demo needs the synthetic demo videos (core/synth), which this build does not have yet</source>

@@ -4,11 +4,15 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QMenu>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <cmath>
+
+#include "core/store/project.h"
 
 #include "ui/mainwindow.h"
 #include "ui/overlays/regionoverlay.h"
@@ -16,6 +20,8 @@
 #include "ui/player/playerpanel.h"
 #include "ui/player/videoview.h"
 #include "ui/project/projectpanel.h"
+#include "ui/project/storetimelineeditor.h"
+#include "ui/project/storetimelinemodel.h"
 #include "ui/project/thumbnailloader.h"
 #include "ui/project/videolistmodel.h"
 #include "ui/settings/settingsdialog.h"
@@ -46,25 +52,22 @@ StudioFlow::StudioFlow(FrameSourceOpener opener, QSettings& settings, AudioMode 
         std::make_unique<MainWindow>(project_panel_, player_panel_, timeline_view_, *actions_);
 
     VideoView* video = player_panel_->videoView();
-    // No region source is connected yet (detections arrive with the project store), so the
-    // region layer draws nothing rather than invented boxes.
-    overlays_.regions = video->addOverlay(std::make_unique<RegionOverlay>(RegionOverlay::Lookup{}));
+    // Region boxes come from the open project's regions tracks; without a project there are
+    // none to show.
+    overlays_.regions =
+        video->addOverlay(std::make_unique<RegionOverlay>([this](std::int64_t frame) {
+            return session_ ? session_->regionsAt(frame) : std::vector<RegionBox>{};
+        }));
+    // Overlays read whichever model the timeline shows (memory, or the project's).
+    const auto current_model = [this] { return timeline_view_->model(); };
     overlays_.caption = video->addOverlay(std::make_unique<TrackTextOverlay>(
-        *timeline_model_, TrackKind::Captions, TextPlacement::BottomSubtitle));
+        current_model, TrackKind::Captions, TextPlacement::BottomSubtitle));
     overlays_.step = video->addOverlay(std::make_unique<TrackTextOverlay>(
-        *timeline_model_, TrackKind::Steps, TextPlacement::TopBadge));
-
-    edit_controller_ = std::make_unique<TimelineEditController>(
-        *timeline_model_, [this] { return timeline_model_->allocateItemId(); },
-        [this](const TimelineChange& change) {
-            undo_->push(new TimelineChangeCommand(*timeline_model_, change));
-        });
-    edit_controller_->attach(timeline_view_);
-    connect(edit_controller_.get(), &TimelineEditController::rejected, this,
-            &StudioFlow::showStatus);
+        current_model, TrackKind::Steps, TextPlacement::TopBadge));
     // Edits change captions and steps: repaint the overlays.
     connect(timeline_model_.get(), &TimelineModel::itemsChanged, video,
             qOverload<>(&QWidget::update));
+    useMemoryTimeline();
 
     connect(player_.get(), &PlayerEngine::frameShown, timeline_view_,
             [this](const DecodedFrame& frame) { timeline_view_->setPlayheadFrame(frame.index); });
@@ -82,6 +85,14 @@ StudioFlow::StudioFlow(FrameSourceOpener opener, QSettings& settings, AudioMode 
     wireActions();
     wireWindowMenus();
     showStatus(tr("No project open: timeline edits are kept in memory only and are not saved"));
+    // Another connection (the CLI, a second studio) may change the project: look every second.
+    auto* poll = new QTimer(this);
+    connect(poll, &QTimer::timeout, this, [this] {
+        if (session_) {
+            session_->project().pollExternalChanges();
+        }
+    });
+    poll->start(1000);
 }
 
 StudioFlow::~StudioFlow() {
@@ -134,8 +145,8 @@ void StudioFlow::wireActions() {
     on(ActionId::ZoomToFit, [timeline] { timeline->zoomToFit(); });
     on(ActionId::ZoomToFrames, [timeline] { timeline->zoomToFrames(); });
     on(ActionId::GoToFrame, [this] { goToFramePrompt(); });
-    on(ActionId::Undo, [this] { undo_->undo(); });
-    on(ActionId::Redo, [this] { undo_->redo(); });
+    on(ActionId::Undo, [this] { undo(); });
+    on(ActionId::Redo, [this] { redo(); });
     VideoView* video = player_panel_->videoView();
     const auto toggle = [this, video](ActionId id, int handle) {
         connect(actions_->action(id), &QAction::toggled, video,
@@ -160,17 +171,121 @@ void StudioFlow::wireWindowMenus() {
             [this] { addVideos(QFileDialog::getOpenFileNames(window_.get(), tr("Add videos"))); });
     connect(menus.settings, &QAction::triggered, this, &StudioFlow::showSettings);
     connect(menus.quit, &QAction::triggered, window_.get(), &QWidget::close);
-    // Projects, import and export need the project store, which this build does not have
-    // yet: say so instead of offering commands that would do nothing.
-    const QString needs_store = tr("Needs the project store (not in this build)");
-    for (QAction* action : {menus.new_project, menus.open_project}) {
-        action->setEnabled(false);
-        action->setToolTip(needs_store);
-        action->setStatusTip(needs_store);
-    }
-    for (QMenu* menu : {menus.recent_menu, menus.import_menu, menus.export_menu}) {
-        QAction* note = menu->addAction(needs_store);
+    const QString filter = tr("ActBERT projects (*.actbert);;All files (*)");
+    connect(menus.new_project, &QAction::triggered, this, [this, filter] {
+        QString path =
+            QFileDialog::getSaveFileName(window_.get(), tr("New project"), QString(), filter);
+        if (!path.isEmpty()) {
+            if (!path.endsWith(QStringLiteral(".actbert"))) {
+                path += QStringLiteral(".actbert");
+            }
+            openProject(path, ProjectOpenMode::CreateNew);
+        }
+    });
+    connect(menus.open_project, &QAction::triggered, this, [this, filter] {
+        const QString path =
+            QFileDialog::getOpenFileName(window_.get(), tr("Open project"), QString(), filter);
+        if (!path.isEmpty()) {
+            openProject(path, ProjectOpenMode::OpenExisting);
+        }
+    });
+    // Import and export are not wired to core/data's formats yet: say so instead of
+    // offering commands that would do nothing.
+    const QString not_yet = tr("Not available in the studio yet: use the actbert command line");
+    for (QMenu* menu : {menus.import_menu, menus.export_menu}) {
+        QAction* note = menu->addAction(not_yet);
         note->setEnabled(false);
+    }
+    refreshRecentMenu();
+}
+
+void StudioFlow::refreshRecentMenu() {
+    QMenu* menu = window_->windowActions().recent_menu;
+    menu->clear();
+    const QStringList recent = settings_.value(QStringLiteral("recent_projects")).toStringList();
+    for (const QString& path : recent) {
+        connect(menu->addAction(path), &QAction::triggered, this,
+                [this, path] { openProject(path, ProjectOpenMode::OpenExisting); });
+    }
+    menu->setEnabled(!recent.isEmpty());
+}
+
+void StudioFlow::rememberRecentProject(const QString& path) {
+    QStringList recent = settings_.value(QStringLiteral("recent_projects")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > 8) {
+        recent.removeLast();
+    }
+    settings_.setValue(QStringLiteral("recent_projects"), recent);
+    refreshRecentMenu();
+}
+
+bool StudioFlow::openProject(const QString& path, ProjectOpenMode mode, QString* problem) {
+    try {
+        auto session = std::make_unique<ProjectSession>(path, mode);
+        player_->close();
+        useMemoryTimeline();
+        session_ = std::move(session);
+        videos_->clear();
+        for (const QString& video : session_->videoPaths()) {
+            videos_->addVideo(video);
+            thumbnails_->request(video);
+        }
+        rememberRecentProject(QFileInfo(path).absoluteFilePath());
+        window_->setWindowTitle(tr("%1 - ActBERT Studio").arg(QFileInfo(path).fileName()));
+        showStatus(tr("Project %1: every edit is saved at once").arg(path));
+        return true;
+    } catch (const std::exception& error) {
+        const QString message =
+            tr("Cannot open project %1: %2").arg(path, QString::fromStdString(error.what()));
+        showStatus(message);
+        if (problem != nullptr) {
+            *problem = message;
+        }
+        return false;
+    }
+}
+
+void StudioFlow::useMemoryTimeline() {
+    timeline_view_->setModel(timeline_model_.get());
+    if (!edit_controller_) {
+        edit_controller_ = std::make_unique<TimelineEditController>(
+            *timeline_model_, [this] { return timeline_model_->allocateItemId(); },
+            [this](const TimelineChange& change) {
+                undo_->push(new TimelineChangeCommand(*timeline_model_, change));
+            });
+        edit_controller_->attach(timeline_view_);
+        connect(edit_controller_.get(), &TimelineEditController::rejected, this,
+                &StudioFlow::showStatus);
+    }
+}
+
+void StudioFlow::useProjectTimeline(std::int64_t video_id, const VideoStreamInfo& info) {
+    // The memory controller must stop hearing the view, or edits would go to both.
+    edit_controller_.reset();
+    undo_->clear();
+    StoreTimelineModel& model = session_->openTimeline(video_id, info);
+    timeline_view_->setModel(&model);
+    session_->editor()->attach(timeline_view_);
+    connect(session_->editor(), &StoreTimelineEditor::rejected, this, &StudioFlow::showStatus);
+    connect(&model, &TimelineModel::itemsChanged, player_panel_->videoView(),
+            qOverload<>(&QWidget::update));
+}
+
+void StudioFlow::undo() {
+    if (session_ && session_->editor() != nullptr) {
+        session_->editor()->undo();
+    } else {
+        undo_->undo();
+    }
+}
+
+void StudioFlow::redo() {
+    if (session_ && session_->editor() != nullptr) {
+        session_->editor()->redo();
+    } else {
+        undo_->redo();
     }
 }
 
@@ -196,8 +311,15 @@ bool StudioFlow::openVideo(const QString& path, QString* problem) {
         const VideoStreamInfo info = source->info();
         videos_->addVideo(path);
         thumbnails_->request(path);
-        player_->open(std::move(source));
-        resetTimelineForVideo(info);
+        if (session_) {
+            // Added before the player takes the file, so a refused video changes nothing.
+            const std::int64_t video_id = session_->ensureVideo(path, info);
+            player_->open(std::move(source));
+            useProjectTimeline(video_id, info);
+        } else {
+            player_->open(std::move(source));
+            resetTimelineForVideo(info);
+        }
         window_->setWindowTitle(tr("%1 - ActBERT Studio").arg(QFileInfo(path).fileName()));
         return true;
     } catch (const std::exception& error) {
@@ -216,6 +338,8 @@ void StudioFlow::addVideos(const QStringList& paths) {
         videos_->addVideo(path);
         thumbnails_->request(path);
     }
+    // In a project, a dropped video becomes part of it when first opened (its length must be
+    // known to store it); the list shows it at once.
     if (!player_->isOpen() && !paths.isEmpty()) {
         openVideo(paths.front());
     }

@@ -12,6 +12,7 @@
 
 #include "ui/player/framesource.h"
 #include "ui/player/playerengine.h"
+#include "ui/project/projectsession.h"
 
 class QSettings;
 class QUndoStack;
@@ -57,6 +58,11 @@ public:
     // the status bar (and returned in `problem`) when it cannot be opened.
     bool openVideo(const QString& path, QString* problem = nullptr);
     void addVideos(const QStringList& paths);
+    // Opens (or creates) a project: its videos fill the list, videos opened from now on are
+    // added to it and their timelines are edited through its journal. False with the reason
+    // in the status bar (and `problem`) when it cannot be opened.
+    bool openProject(const QString& path, ProjectOpenMode mode, QString* problem = nullptr);
+    ProjectSession* session() const { return session_.get(); }
     // Saves a picture of the whole window; false when the file cannot be written.
     bool saveScreenshot(const QString& path) const;
 
@@ -67,6 +73,12 @@ private:
     void goToFramePrompt();
     void showSettings();
     void showStatus(const QString& message);
+    void useMemoryTimeline();
+    void useProjectTimeline(std::int64_t video_id, const VideoStreamInfo& info);
+    void rememberRecentProject(const QString& path);
+    void refreshRecentMenu();
+    void undo();
+    void redo();
 
     FrameSourceOpener opener_;
     QSettings& settings_;
@@ -81,6 +93,7 @@ private:
     TimelineView* timeline_view_ = nullptr;  // owned by the window
     ProjectPanel* project_panel_ = nullptr;  // owned by the window
     std::unique_ptr<MainWindow> window_;
+    std::unique_ptr<ProjectSession> session_;
     OverlayHandles overlays_;
 };
 

@@ -50,9 +50,8 @@ int main(int argc, char** argv) {
     parser.process(app);
 
     QTextStream err(stderr);
-    if (parser.isSet(project) || parser.isSet(demo)) {
-        err << "actbert-studio: " << actbert::studio::missingFeatureMessage(parser.isSet(project))
-            << '\n';
+    if (parser.isSet(demo)) {
+        err << "actbert-studio: " << actbert::studio::missingFeatureMessage() << '\n';
         return 2;
     }
     actbert::ui::StartupOptions options;
@@ -71,6 +70,16 @@ int main(int argc, char** argv) {
 
     actbert::ui::StudioFlow flow(actbert::studio::videoOpener(), settings);
     flow.window()->show();
+    if (parser.isSet(project)) {
+        QString problem;
+        if (!flow.openProject(parser.value(project), actbert::ui::ProjectOpenMode::OpenOrCreate,
+                              &problem)) {
+            err << "actbert-studio: " << problem << '\n';
+            if (options.quit) {
+                return 1;
+            }
+        }
+    }
     actbert::ui::StartupScript script(flow, options);
     int exit_code = 0;
     QObject::connect(&script, &actbert::ui::StartupScript::finished, &app, [&](int code) {

@@ -10,15 +10,11 @@ ui::FrameSourceOpener videoOpener() {
     return ui::DecoderFrameSource::opener();
 }
 
-QString missingFeatureMessage(bool project_requested) {
-    return project_requested
-               ? QCoreApplication::translate(
-                     "main",
-                     "--project needs the project store, which this build does not have yet")
-               : QCoreApplication::translate(
-                     "main",
-                     "--demo needs the synthetic demo videos (core/synth), which this build "
-                     "does not have yet");
+QString missingFeatureMessage() {
+    return QCoreApplication::translate(
+        "main",
+        "--demo needs the synthetic demo videos (core/synth), which this build does not "
+        "have yet");
 }
 
 }  // namespace actbert::studio

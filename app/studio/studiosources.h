@@ -9,7 +9,7 @@
 namespace actbert::studio {
 
 ui::FrameSourceOpener videoOpener();
-// Why --project / --demo cannot run in this build.
-QString missingFeatureMessage(bool project_requested);
+// Why --demo cannot run in this build.
+QString missingFeatureMessage();
 
 }  // namespace actbert::studio

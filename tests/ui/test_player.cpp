@@ -8,12 +8,15 @@
 
 #include <filesystem>
 
+#include "core/store/project.h"
 #include "core/video/video_decoder.h"
 #include "ui/mainwindow.h"
 #include "ui/player/decoderframesource.h"
 #include "ui/player/playerengine.h"
 #include "ui/player/playerpanel.h"
 #include "ui/player/videoview.h"
+#include "ui/project/projectsession.h"
+#include "ui/project/videolistmodel.h"
 #include "ui/settings/studioactions.h"
 #include "ui/studioflow.h"
 #include "ui/timeline/memorytimelinemodel.h"
@@ -210,6 +213,98 @@ private Q_SLOTS:
         const QImage plain_off = bottom();
         studio.key(Qt::Key_C, Qt::ShiftModifier);
         QCOMPARE(bottom(), plain_off);
+    }
+
+    void projectEditsGoThroughTheJournalAndSurviveARestart() {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.actbert"));
+        {
+            Studio studio;
+            QVERIFY(studio.flow.openProject(project, ProjectOpenMode::CreateNew));
+            QVERIFY(studio.flow.openVideo(kAvi));
+            QVERIFY(studio.waitForFrame(0));
+            const TimelineModel* model = studio.flow.timeline()->model();
+            QVERIFY(model != &studio.flow.timelineModel());  // the project's, not the memory one
+            QCOMPARE(model->trackCount(), 3);
+            QCOMPARE(model->items(0).size(), std::size_t{1});
+            QCOMPARE(model->items(0).front().end_frame, std::int64_t{131});
+            studio.flow.player().seekFrame(40);
+            QVERIFY(studio.waitForFrame(40));
+            studio.key(Qt::Key_B);
+            QCOMPARE(model->items(0).size(), std::size_t{2});
+            studio.flow.player().seekFrame(90);
+            QVERIFY(studio.waitForFrame(90));
+            studio.key(Qt::Key_B);
+            QCOMPARE(model->items(0).size(), std::size_t{3});
+            studio.key(Qt::Key_Z, Qt::ControlModifier);
+            QCOMPARE(model->items(0).size(), std::size_t{2});
+            QCOMPARE(model->items(0)[1].start_frame, std::int64_t{40});
+            QCOMPARE(model->items(0)[1].end_frame, std::int64_t{131});
+
+            // Region boxes stored for frame 12 are drawn on frame 12 only, and toggle.
+            actbert::store::Project& store = studio.flow.session()->project();
+            actbert::store::Track regions;
+            regions.video_id = store.videos().list().front().id;
+            regions.name = "detections";
+            regions.kind = actbert::store::TrackKind::Regions;
+            const std::int64_t regions_id = store.tracks().add(regions);
+            actbert::store::RegionBox box;
+            box.track_id = regions_id;
+            box.frame = 12;
+            box.x = 40;
+            box.y = 40;
+            box.width = 120;
+            box.height = 100;
+            box.class_label = "person";
+            box.score = 0.87;
+            store.regions().add({box});
+            QCOMPARE(studio.flow.session()->regionsAt(12).size(), std::size_t{1});
+            QCOMPARE(studio.flow.session()->regionsAt(13).size(), std::size_t{0});
+            VideoView* view = studio.flow.playerPanel()->videoView();
+            studio.flow.player().seekFrame(12);
+            QVERIFY(studio.waitForFrame(12));
+            const QImage with_box = view->grab().toImage();
+            studio.key(Qt::Key_R, Qt::ShiftModifier);
+            QVERIFY(!view->overlayEnabled(studio.flow.overlays().regions));
+            const QImage without_box = view->grab().toImage();
+            QVERIFY(with_box != without_box);
+            // The box's left edge is where frame pixel x=40 lands on screen.
+            const QRectF rect = view->videoRect();
+            const QPoint edge(static_cast<int>(rect.x() + 40 * rect.width() / 320.0),
+                              static_cast<int>(rect.y() + 90 * rect.height() / 240.0));
+            QVERIFY(with_box.pixelColor(edge) != without_box.pixelColor(edge));
+            studio.key(Qt::Key_R, Qt::ShiftModifier);
+        }
+        // A new studio on the same project: the edit is there, and its undo history too.
+        Studio studio;
+        QVERIFY(studio.flow.openProject(project, ProjectOpenMode::OpenExisting));
+        QCOMPARE(studio.flow.videos().rowCount(), 1);
+        QVERIFY(studio.flow.openVideo(kAvi));
+        QVERIFY(studio.waitForFrame(0));
+        const TimelineModel* model = studio.flow.timeline()->model();
+        QCOMPARE(model->items(0).size(), std::size_t{2});
+        studio.key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);  // redo the second split
+        QCOMPARE(model->items(0).size(), std::size_t{3});
+        studio.key(Qt::Key_Z, Qt::ControlModifier);
+        studio.key(Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(model->items(0).size(), std::size_t{1});
+        // A drag on the project's partition: one journaled edit, undone in one step.
+        studio.flow.player().seekFrame(50);
+        QVERIFY(studio.waitForFrame(50));
+        studio.key(Qt::Key_B);
+        QCOMPARE(model->items(0).size(), std::size_t{2});
+        TimelineView* view = studio.flow.timeline();
+        const QRect first = view->itemRect(0, model->items(0)[0].id);
+        const QPoint grab(first.right() + 1, first.center().y());
+        const QPoint drop(grab.x() - static_cast<int>(std::lround(10 * view->pixelsPerFrame())),
+                          grab.y());
+        QTest::mousePress(view->viewport(), Qt::LeftButton, Qt::NoModifier, grab);
+        QTest::mouseMove(view->viewport(), drop);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, Qt::NoModifier, drop);
+        QCOMPARE(model->items(0)[0].end_frame, std::int64_t{40});
+        QCOMPARE(model->items(0)[1].start_frame, std::int64_t{40});
+        studio.key(Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(model->items(0)[0].end_frame, std::int64_t{50});
     }
 
     void unreadableFileIsReportedNotCrashed() {

@@ -8,17 +8,20 @@
 
 namespace actbert::ui {
 
-TrackTextOverlay::TrackTextOverlay(const TimelineModel& model, TrackKind kind,
-                                   TextPlacement placement)
-    : model_(model), kind_(kind), placement_(placement) {}
+TrackTextOverlay::TrackTextOverlay(ModelGetter model, TrackKind kind, TextPlacement placement)
+    : model_(std::move(model)), kind_(kind), placement_(placement) {}
 
 QString TrackTextOverlay::textAt(std::int64_t frame_index) const {
-    for (int t = 0; t < model_.trackCount(); ++t) {
-        if (model_.track(t).kind != kind_) {
+    const TimelineModel* model = model_ ? model_() : nullptr;
+    if (model == nullptr) {
+        return {};
+    }
+    for (int t = 0; t < model->trackCount(); ++t) {
+        if (model->track(t).kind != kind_) {
             continue;
         }
-        const int index = model_.indexAtFrame(t, frame_index);
-        return index < 0 ? QString() : model_.items(t)[static_cast<std::size_t>(index)].label;
+        const int index = model->indexAtFrame(t, frame_index);
+        return index < 0 ? QString() : model->items(t)[static_cast<std::size_t>(index)].label;
     }
     return {};
 }

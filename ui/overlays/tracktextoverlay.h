@@ -1,8 +1,10 @@
 #pragma once
 // Text of the timeline item under the playhead, drawn over the video: the current caption
 // as a subtitle at the bottom, or the current step's name as a badge at the top. Reads the
-// first track of the given kind from the TimelineModel, so edits show at once.
+// first track of the given kind from the current TimelineModel, so edits show at once.
 // Threading: GUI thread only.
+
+#include <functional>
 
 #include "ui/overlays/videooverlay.h"
 #include "ui/timeline/timelinetypes.h"
@@ -15,15 +17,17 @@ enum class TextPlacement { BottomSubtitle, TopBadge };
 
 class TrackTextOverlay : public VideoOverlay {
 public:
-    // The model must outlive the overlay.
-    TrackTextOverlay(const TimelineModel& model, TrackKind kind, TextPlacement placement);
+    // Asks for the current model at each paint (the studio switches models when a project
+    // video opens); a null model draws nothing.
+    using ModelGetter = std::function<const TimelineModel*()>;
+    TrackTextOverlay(ModelGetter model, TrackKind kind, TextPlacement placement);
 
     void paint(QPainter& painter, const OverlayContext& context) const override;
     // The text shown at `frame_index`, empty when no item covers it.
     QString textAt(std::int64_t frame_index) const;
 
 private:
-    const TimelineModel& model_;
+    ModelGetter model_;
     TrackKind kind_;
     TextPlacement placement_;
 };

@@ -1,0 +1,116 @@
+#include "ui/project/storetimelineeditor.h"
+
+#include "core/common/error.h"
+#include "core/store/edit_command.h"
+#include "core/store/project.h"
+#include "ui/project/storetimelinemodel.h"
+#include "ui/timeline/timelineview.h"
+
+namespace actbert::ui {
+
+namespace {
+
+const std::string kAuthor = "studio";
+
+store::ReviewState toStore(ReviewState state) {
+    switch (state) {
+        case ReviewState::Accepted:
+            return store::ReviewState::Accepted;
+        case ReviewState::Rejected:
+            return store::ReviewState::Rejected;
+        case ReviewState::Unreviewed:
+            return store::ReviewState::Unreviewed;
+    }
+    return store::ReviewState::Unreviewed;
+}
+
+}  // namespace
+
+StoreTimelineEditor::StoreTimelineEditor(store::Project& project, const StoreTimelineModel& model,
+                                         QObject* parent)
+    : QObject(parent), project_(project), model_(model) {}
+
+template <typename Edit>
+void StoreTimelineEditor::run(Edit&& edit) {
+    try {
+        edit();
+    } catch (const actbert::Error& error) {
+        Q_EMIT rejected(QString::fromStdString(error.what()));
+    }
+}
+
+bool StoreTimelineEditor::undo() {
+    bool done = false;
+    run([&] { done = project_.journal().undo().has_value(); });
+    return done;
+}
+
+bool StoreTimelineEditor::redo() {
+    bool done = false;
+    run([&] { done = project_.journal().redo().has_value(); });
+    return done;
+}
+
+void StoreTimelineEditor::attach(TimelineView* view) {
+    auto& journal = project_.journal();
+    connect(
+        view, &TimelineView::edgeMoveRequested, this,
+        [this, &journal](int, std::int64_t id, ItemEdge edge, std::int64_t frame) {
+            run([&] {
+                journal.apply(
+                    store::EditCommand::moveBoundary(
+                        id, edge == ItemEdge::Start ? store::Edge::Start : store::Edge::End, frame),
+                    kAuthor);
+            });
+        });
+    connect(view, &TimelineView::splitRequested, this,
+            [this, &journal](int track, std::int64_t frame) {
+                const int index = model_.indexAtFrame(track, frame);
+                if (index < 0) {
+                    Q_EMIT rejected(tr("Nothing to split at the playhead"));
+                    return;
+                }
+                const std::int64_t id = model_.items(track)[static_cast<std::size_t>(index)].id;
+                run([&] { journal.apply(store::EditCommand::split(id, frame), kAuthor); });
+            });
+    connect(view, &TimelineView::mergeRequested, this,
+            [this, &journal](int track, std::int64_t id) {
+                const int index = model_.indexOfItem(track, id);
+                const auto& items = model_.items(track);
+                if (index < 0 || index + 1 >= static_cast<int>(items.size())) {
+                    Q_EMIT rejected(tr("No next item to merge with"));
+                    return;
+                }
+                const std::int64_t next = items[static_cast<std::size_t>(index + 1)].id;
+                run([&] { journal.apply(store::EditCommand::merge(id, next), kAuthor); });
+            });
+    connect(view, &TimelineView::deleteRequested, this, [this, &journal](int, std::int64_t id) {
+        run([&] { journal.apply(store::EditCommand::remove(id), kAuthor); });
+    });
+    connect(view, &TimelineView::relabelRequested, this,
+            [this, &journal](int, std::int64_t id, const QString& label) {
+                run([&] {
+                    journal.apply(store::EditCommand::relabel(id, label.trimmed().toStdString()),
+                                  kAuthor);
+                });
+            });
+    connect(view, &TimelineView::reviewRequested, this,
+            [this, &journal](int, std::int64_t id, ReviewState state) {
+                run([&] {
+                    journal.apply(store::EditCommand::setReviewState({id}, toStore(state)),
+                                  kAuthor);
+                });
+            });
+    connect(
+        view, &TimelineView::createRequested, this,
+        [this, &journal](int track, std::int64_t start, std::int64_t end, const QString& label) {
+            const std::int64_t track_id = model_.trackId(track);
+            const QString text = label.trimmed().isEmpty() ? tr("unlabelled") : label.trimmed();
+            run([&] {
+                journal.apply(store::EditCommand::create(track_id, start, end, text.toStdString()),
+                              kAuthor);
+            });
+        });
+}
+
+}  // namespace actbert::ui
