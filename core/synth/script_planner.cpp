@@ -139,23 +139,46 @@ VideoScript ScriptPlanner::plan(std::size_t task_index, const std::string& video
         addObject(spare[static_cast<std::size_t>(i)], ObjectRole::Distractor);
     }
 
-    // Layout: a jittered grid of slots on the table (lower part of the frame), shuffled.
-    std::vector<std::pair<double, double>> slots;
-    const int columns = 5;
-    for (int row = 0; row < 3; ++row) {
-        for (int column = 0; column < columns; ++column) {
-            const double x = w * (0.13 + 0.74 * column / (columns - 1) + (row % 2) * 0.07);
-            const double y = h * (0.60 + 0.14 * row);
-            slots.emplace_back(x, y);
-        }
+    // Layout: biggest objects first, each at the best of a few random spots on the table (the
+    // one overlapping the objects already placed least), so things rarely pile up.
+    std::vector<std::size_t> by_size(script.objects.size());
+    for (std::size_t i = 0; i < by_size.size(); ++i) {
+        by_size[i] = i;
     }
-    random.shuffle(slots);
-    // Task objects take the first (front) slots; parking spots for removed objects at the edges.
-    std::size_t next_slot = 0;
-    for (auto& object : script.objects) {
-        const auto [x, y] = slots[next_slot++ % slots.size()];
-        object.initial.x = x + random.uniform(-0.025, 0.025) * w;
-        object.initial.y = y + random.uniform(-0.02, 0.02) * h;
+    std::stable_sort(by_size.begin(), by_size.end(), [&](std::size_t a, std::size_t b) {
+        return script.objects[a].width_px * script.objects[a].height_px >
+               script.objects[b].width_px * script.objects[b].height_px;
+    });
+    std::vector<std::size_t> placed;
+    for (const std::size_t i : by_size) {
+        SceneObject& object = script.objects[i];
+        const double half_w = object.width_px / 2;
+        const double half_h = object.height_px / 2;
+        double best_overlap = -1.0;
+        for (int attempt = 0; attempt < 24; ++attempt) {
+            const double x =
+                random.uniform(0.06 * w + half_w, std::max(0.06 * w + half_w, 0.94 * w - half_w));
+            const double y = random.uniform(0.56 * h + half_h * 0.3,
+                                            std::max(0.56 * h + half_h * 0.3, 0.95 * h - half_h));
+            double overlap = 0.0;
+            for (const std::size_t j : placed) {
+                const SceneObject& other = script.objects[j];
+                const double ox = std::min(x + half_w, other.initial.x + other.width_px / 2) -
+                                  std::max(x - half_w, other.initial.x - other.width_px / 2);
+                const double oy = std::min(y + half_h, other.initial.y + other.height_px / 2) -
+                                  std::max(y - half_h, other.initial.y - other.height_px / 2);
+                overlap += std::max(0.0, ox) * std::max(0.0, oy);
+            }
+            if (best_overlap < 0.0 || overlap < best_overlap) {
+                best_overlap = overlap;
+                object.initial.x = x;
+                object.initial.y = y;
+            }
+            if (overlap == 0.0) {
+                break;
+            }
+        }
+        placed.push_back(i);
     }
 
     // Start states that follow from the first steps: an object first *removed from* something

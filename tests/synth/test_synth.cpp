@@ -22,6 +22,8 @@
 #include "core/synth/synth_baselines.h"
 #include "core/synth/synth_random.h"
 #include "core/synth/task_library.h"
+#include "core/video/audio_decoder.h"
+#include "core/video/video_decoder.h"
 
 namespace fs = std::filesystem;
 using actbert::synth::SynthRandom;
@@ -209,6 +211,42 @@ private Q_SLOTS:
                      std::to_string(duration_s).c_str());
             QVERIFY(video.duration_s > 10.0);
         }
+    }
+
+    void projectDecoderReadsEveryFrameAndTheNarration() {
+        const auto& video = videos_.back();
+        const auto truth = readJson(video.ground_truth_path);
+        actbert::video::VideoDecoder decoder(video.video_path);
+        QCOMPARE(decoder.frameCount(), std::int64_t{video.frame_count});
+        // Random access agrees with ffmpeg's own decode of the same frame.
+        const QByteArray raw =
+            run(QStringLiteral("ffmpeg"),
+                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
+                 QString::fromStdString(video.video_path.string()), QStringLiteral("-f"),
+                 QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"),
+                 QStringLiteral("-")});
+        const qsizetype frame_bytes = qsizetype{320} * 240 * 3;
+        QCOMPARE(raw.size(), frame_bytes * video.frame_count);
+        for (const int index : {video.frame_count - 1, 0, video.frame_count / 2, 7}) {
+            const auto frame = decoder.frameAt(index);
+            QCOMPARE(frame.width, 320);
+            QCOMPARE(frame.height, 240);
+            double difference = 0.0;
+            const auto* reference =
+                reinterpret_cast<const unsigned char*>(raw.constData()) + frame_bytes * index;
+            for (int y = 0; y < 240; ++y) {
+                for (int x = 0; x < 320 * 3; ++x) {
+                    difference +=
+                        std::abs(static_cast<int>(frame.row(y)[x]) - reference[y * 320 * 3 + x]);
+                }
+            }
+            QVERIFY2(difference / static_cast<double>(frame_bytes) < 3.0,
+                     std::to_string(index).c_str());
+        }
+        actbert::video::AudioDecoder audio(video.video_path, {24000, 1});
+        const auto& line = truth["narration"][0];
+        const auto chunk = audio.read(line["start_s"].get<double>(), line["end_s"].get<double>());
+        QVERIFY(rms(chunk.samples, 0, chunk.samples.size()) > 0.03);
     }
 
     void groundTruthIsConsistentWithFrames() {
