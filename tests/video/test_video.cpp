@@ -417,6 +417,11 @@ private Q_SLOTS:
             QCOMPARE(loaded[i].is_key, built[i].is_key);
             QCOMPARE(loaded[i].time_s, built[i].time_s);
         }
+        const QJsonObject summary =
+            QJsonDocument::fromJson(QByteArray::fromStdString(built.summaryJson())).object();
+        QCOMPARE(summary.value("frame_count").toInt(), int(built.size()));
+        QCOMPARE(summary.value("method").toString(), QStringLiteral("packet-scan"));
+        QCOMPARE(summary.value("measured_fps").toDouble(), 30.0);
         VideoDecoder decoder(fsPath(path), {}, loaded);
         QCOMPARE(decoder.frameAt(77).pts, built[77].pts);
         // An index of another file is refused.
