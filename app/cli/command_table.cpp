@@ -14,6 +14,11 @@ int runImport(const QStringList& arguments);
 int runExport(const QStringList& arguments);
 int runEdit(const QStringList& arguments);
 int runVocab(const QStringList& arguments);
+int runSynth(const QStringList& arguments);
+int runExtract(const QStringList& arguments);
+int runBackbone(const QStringList& arguments);
+int runFeatures(const QStringList& arguments);
+int runModel(const QStringList& arguments);
 
 std::span<const CliCommand> cliCommands() {
     static const CliCommand commands[] = {
@@ -28,6 +33,11 @@ std::span<const CliCommand> cliCommands() {
         {"import", "Import annotation files (data sets, ELAN, subtitles, CSV, JSON)", runImport},
         {"export", "Export a project's tracks to an annotation format", runExport},
         {"edit", "Scripted journaled edits of a project, undo and redo", runEdit},
+        {"synth", "Generate narrated synthetic instructional videos with ground truth", runSynth},
+        {"extract", "Action and region features of videos into the feature cache", runExtract},
+        {"backbone", "Create (init) or train the action backbone", runBackbone},
+        {"features", "Shapes and settings of a feature-cache file (features info)", runFeatures},
+        {"model", "Create, import, inspect and run ActBERT checkpoints", runModel},
     };
     return commands;
 }

@@ -232,6 +232,12 @@ void CrossTaskFormat::write(const AnnotationDocument& document,
                          [](const auto* a, const auto* b) { return a->start_s < b->start_s; });
         std::string rows;
         for (const auto* segment : segments) {
+            if (segment->label_id.empty() ||
+                segment->label_id.find_first_not_of("0123456789") != std::string::npos) {
+                throw Error(folder.string() + ": segment '" + segment->label + "' of video '" +
+                            video.key + "' has no step number (label id '" + segment->label_id +
+                            "'); CrossTask rows need one");
+            }
             rows += segment->label_id + "," + formatNumber(segment->start_s) + "," +
                     formatNumber(segment->end_s) + "\n";
         }

@@ -16,9 +16,11 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file, char de
     row.line = 1;
     std::size_t i = 0;
     bool row_has_content = false;
+    bool field_started = false;  // a quote only opens a quoted field at the field's start
     const auto end_field = [&] {
         row.fields.push_back(std::move(field));
         field.clear();
+        field_started = false;
     };
     const auto end_row = [&] {
         if (row_has_content || !row.fields.empty()) {
@@ -29,10 +31,11 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file, char de
         row.line = line;
         field.clear();
         row_has_content = false;
+        field_started = false;
     };
     while (i < text.size()) {
         const char c = text[i];
-        if (quoting == Quoting::Rfc4180 && c == '"' && field.empty() && !row_has_content) {
+        if (quoting == Quoting::Rfc4180 && c == '"' && !field_started) {
             // Quoted field: runs to the closing quote; "" is a literal quote.
             const std::size_t opened_line = line;
             ++i;
@@ -56,6 +59,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file, char de
                 field += text[i++];
             }
             row_has_content = true;
+            field_started = true;
             if (i < text.size() && text[i] != delimiter && text[i] != '\n' && text[i] != '\r') {
                 throw Error(file + ", line " + std::to_string(line) +
                             ": unexpected text after a closing quote");
@@ -76,6 +80,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file, char de
         }
         field += c;
         row_has_content = true;
+        field_started = true;
         ++i;
     }
     end_row();

@@ -63,6 +63,7 @@ ImportSummary ProjectImporter::run(store::Project& project, const AnnotationDocu
     ImportSummary summary;
     const std::size_t total = std::max<std::size_t>(1, document.segmentCount());
     std::size_t done = 0;
+    std::size_t reported = 0;
     auto transaction = project.beginTransaction();
     for (const auto& task : document.tasks) {
         project.catalog().putTask(task);
@@ -126,7 +127,7 @@ ImportSummary ProjectImporter::run(store::Project& project, const AnnotationDocu
             track.model_name = track_record.model_name;
             track.checkpoint_hash = track_record.checkpoint_hash;
             track.settings = track_record.settings;
-            if (project.tracks().findByName(video.id, track.name)) {
+            if (existing && project.tracks().findByName(video.id, track.name)) {
                 throw Error(document.source + ": video '" + video.key +
                             "' already has a track named '" + track.name +
                             "' (import under another name with --track NAME)");
@@ -151,11 +152,13 @@ ImportSummary ProjectImporter::run(store::Project& project, const AnnotationDocu
             ++summary.tracks_added;
             for (auto& item : items) {
                 item.track_id = track_id;
-                project.items().insert(item);
-                if (++done % 2048 == 0) {
-                    cancel.throwIfCancelled();
-                    reportProgress(progress, static_cast<double>(done) / total, "importing");
-                }
+            }
+            project.items().insertMany(items);
+            done += items.size();
+            if (done - reported >= 2048) {
+                reported = done;
+                cancel.throwIfCancelled();
+                reportProgress(progress, static_cast<double>(done) / total, "importing");
             }
             summary.items_added += static_cast<std::int64_t>(items.size());
         }

@@ -186,11 +186,11 @@ AnnotationDocument SubtitleFormat::read(const std::filesystem::path& path, Flavo
                                         " (cue number)");
             }
         }
-        const std::string where =
-            file + ", line " + std::to_string(block[std::min(timing, block.size() - 1)].number);
         if (timing >= block.size() || block[timing].text.find("-->") == std::string::npos) {
-            throw Error(where + ": expected a cue timing line 'start --> end'");
+            throw Error(file + ", line " + std::to_string(block.front().number) +
+                        ": expected a cue timing line 'start --> end'");
         }
+        const std::string where = file + ", line " + std::to_string(block[timing].number);
         const std::string& timing_line = block[timing].text;
         const auto arrow = timing_line.find("-->");
         std::string end_text = trim(timing_line.substr(arrow + 3));

@@ -1,5 +1,7 @@
 #include "core/store/item_repository.h"
 
+#include <map>
+
 #include "core/common/error.h"
 #include "core/store/change_notifier.h"
 #include "core/store/sqlite_database.h"
@@ -70,6 +72,27 @@ std::int64_t ItemRepository::insert(const Item& item) {
     insert.run();
     noteWritten(item);
     return item.id != 0 ? item.id : database_.lastInsertRowId();
+}
+
+void ItemRepository::insertMany(const std::vector<Item>& items) {
+    Statement insert = database_.prepare(
+        "INSERT INTO items(track_id, start_frame, end_frame, start_s, end_s, whole_video, label, "
+        "label_id, external_id, confidence, review_state, author) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    std::map<std::int64_t, const Item*> widest;  // per track, the item that sets the span
+    for (const Item& item : items) {
+        bindItem(insert, item);
+        insert.run();
+        const Item*& current = widest[item.track_id];
+        const auto span = [](const Item* candidate) {
+            return candidate->whole_video ? 1e12 : candidate->end_s - candidate->start_s;
+        };
+        if (current == nullptr || span(&item) > span(current)) {
+            current = &item;
+        }
+    }
+    for (const auto& [track_id, item] : widest) {
+        noteWritten(*item);
+    }
 }
 
 void ItemRepository::update(const Item& item) {

@@ -20,6 +20,9 @@ public:
 
     // Inserts `item`; a non-zero item.id is kept (undo restores deleted items that way).
     std::int64_t insert(const Item& item);
+    // Inserts many new items (ids assigned) in the caller's transaction; faster than insert()
+    // one by one for imports and model output.
+    void insertMany(const std::vector<Item>& items);
     void update(const Item& item);  // throws when the item does not exist
     void remove(std::int64_t item_id);
 

@@ -8,17 +8,23 @@ namespace actbert::store {
 namespace {
 
 std::unique_ptr<SqliteDatabase> openDatabase(const std::filesystem::path& path,
-                                             Project::OpenMode mode) {
+                                             Project::OpenMode mode,
+                                             Project::Durability durability) {
     auto database = std::make_unique<SqliteDatabase>(
         path, mode == Project::OpenMode::CreateNew ? SqliteDatabase::OpenMode::CreateNew
                                                    : SqliteDatabase::OpenMode::OpenExisting);
     try {
         // Check it is a project before changing anything in the file.
         Schema::migrate(*database, Schema::latestVersion());
-        // WAL: readers (the studio) never block the writer (an import); FULL: a committed edit
-        // is on disk, not just in the OS cache, before the API reports it done.
-        database->execute(
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        // WAL: readers (the studio) never block the writer (an import), and a commit is one
+        // append to the log, which the OS keeps even if the process dies right after.
+        database->execute(std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=") +
+                          (durability == Project::Durability::PowerLoss ? "FULL" : "NORMAL") +
+                          "; PRAGMA foreign_keys=ON;"
+                          // A checkpoint copies the log into the database and flushes it; done
+                          // inside an edit it costs milliseconds, so it runs rarely there and the
+                          // studio calls checkpoint() when idle.
+                          " PRAGMA wal_autocheckpoint=8192;");
         if (database->queryText("PRAGMA journal_mode") != "wal") {
             throw Error(path.string() + ": cannot switch the project to WAL mode");
         }
@@ -35,8 +41,8 @@ std::unique_ptr<SqliteDatabase> openDatabase(const std::filesystem::path& path,
 
 }  // namespace
 
-Project::Project(const std::filesystem::path& path, OpenMode mode)
-    : database_(openDatabase(path, mode)),
+Project::Project(const std::filesystem::path& path, OpenMode mode, Durability durability)
+    : database_(openDatabase(path, mode, durability)),
       videos_(*database_, notifier_),
       tracks_(*database_, notifier_),
       items_(*database_, notifier_),
@@ -69,6 +75,10 @@ bool Project::pollExternalChanges() {
     data_version_ = version;
     notifier_.publishExternal();
     return true;
+}
+
+void Project::checkpoint() {
+    database_->execute("PRAGMA wal_checkpoint(PASSIVE)");
 }
 
 std::string Project::checkIntegrity() {

@@ -1,8 +1,9 @@
 #pragma once
 // A project: one SQLite file holding videos, annotation tracks, items, vocabularies, step
 // lists, region boxes, model runs and the edit journal. Everything is written the moment it
-// happens (WAL, synchronous=FULL): there is no "save", and a crash loses nothing that was
-// reported done.
+// happens (WAL): there is no "save". With the default durability a killed or crashed process
+// loses nothing that was reported done; Durability::PowerLoss also survives an OS crash or
+// power cut, at the price of a disk flush per edit.
 //
 // Threading: a Project is one connection; use it from one thread at a time (it may be created
 // on a worker thread and used there). For parallel work open one Project per thread on the
@@ -31,10 +32,14 @@ class SqliteDatabase;
 class Project {
 public:
     enum class OpenMode { CreateNew, OpenExisting };
+    // ProcessCrash: synchronous=NORMAL (commits reach the OS; survive kill -9, not power loss).
+    // PowerLoss: synchronous=FULL (every commit is flushed to the disk before it returns).
+    enum class Durability { ProcessCrash, PowerLoss };
 
     // CreateNew fails if the file exists; OpenExisting fails if it does not, if it is not a
     // project, or if it was written by a newer schema. Older schemas are migrated.
-    Project(const std::filesystem::path& path, OpenMode mode);
+    Project(const std::filesystem::path& path, OpenMode mode,
+            Durability durability = Durability::ProcessCrash);
     ~Project();
     Project(const Project&) = delete;
     Project& operator=(const Project&) = delete;
@@ -57,6 +62,10 @@ public:
     // Publishes an `external` change event when another connection committed since the last
     // call; returns whether it did. Call from a timer in the studio.
     bool pollExternalChanges();
+
+    // Moves the write-ahead log into the database file without blocking readers or writers.
+    // Call it when the user is idle; edits otherwise trigger one only every 32 MiB of log.
+    void checkpoint();
 
     // PRAGMA integrity_check and foreign_key_check; returns "ok" or the problems found.
     std::string checkIntegrity();

@@ -35,10 +35,6 @@ std::int64_t TrackRepository::add(const Track& track) {
     if (track.name.empty()) {
         throw Error(database_.path().string() + ": a track needs a name");
     }
-    if (findByName(track.video_id, track.name)) {
-        throw Error(database_.path().string() + ": video " + std::to_string(track.video_id) +
-                    " already has a track named '" + track.name + "'");
-    }
     Statement insert = database_.prepare(
         "INSERT INTO tracks(video_id, name, kind, source, model_name, checkpoint_hash, settings, "
         "model_run_id) VALUES(?,?,?,?,?,?,?,?)");
@@ -52,7 +48,15 @@ std::int64_t TrackRepository::add(const Track& track) {
     if (track.model_run_id) {
         insert.bind(8, *track.model_run_id);
     }
-    insert.run();
+    try {
+        insert.run();
+    } catch (const Error&) {
+        if (findByName(track.video_id, track.name)) {
+            throw Error(database_.path().string() + ": video " + std::to_string(track.video_id) +
+                        " already has a track named '" + track.name + "'");
+        }
+        throw;
+    }
     notifier_.noteStructureChanged();
     if (!database_.inTransaction()) {
         notifier_.publishPending();

@@ -61,15 +61,20 @@ std::int64_t VideoRepository::add(const Video& video) {
     if (video.key.empty()) {
         throw Error(database_.path().string() + ": a video needs a non-empty key");
     }
-    if (findByKey(video.key)) {
-        throw Error(database_.path().string() + ": video '" + video.key + "' already exists");
-    }
     Statement insert = database_.prepare(
         "INSERT INTO videos(key, path, content_hash, duration_s, fps_num, fps_den, fps_assumed, "
         "time_base_num, time_base_den, frame_count, frame_index_summary, subset, task_id, "
         "task_name, url, attributes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     bindVideo(insert, video);
-    insert.run();
+    try {
+        insert.run();
+    } catch (const Error&) {
+        // The UNIQUE constraint does the check; the message should say it plainly.
+        if (findByKey(video.key)) {
+            throw Error(database_.path().string() + ": video '" + video.key + "' already exists");
+        }
+        throw;
+    }
     notifier_.noteStructureChanged();
     if (!database_.inTransaction()) {
         notifier_.publishPending();

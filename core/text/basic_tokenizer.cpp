@@ -133,15 +133,35 @@ std::vector<SourcedChar> normalizeWord(const std::vector<SourcedChar>& chars) {
         ++index;
     });
     if (index != chars.size()) {
-        // Some character expanded (e.g. U+0130 -> i + U+0307): map per character instead.
-        // Only the final-sigma context is lost this way, and it never changes the length.
-        lower_chars.clear();
+        // Some character expanded (U+0130 -> i + U+0307): take each character's share of the
+        // whole-word result from its own full lower-casing, which keeps context rules such as
+        // the final sigma (they never change a length) in the text.
+        std::vector<std::size_t> shares;
+        std::size_t total = 0;
         for (const auto& c : chars) {
             std::u16string one;
             appendUtf16(one, c.cp);
-            forEachCodePoint(lowerUtf16(one), [&](char32_t cp) {
-                lower_chars.push_back({cp, c.begin, c.end});
-            });
+            std::size_t share = 0;
+            forEachCodePoint(lowerUtf16(one), [&](char32_t) { ++share; });
+            shares.push_back(share);
+            total += share;
+        }
+        lower_chars.clear();
+        std::vector<char32_t> lowered_cps;
+        forEachCodePoint(lowered, [&](char32_t cp) { lowered_cps.push_back(cp); });
+        if (total == lowered_cps.size()) {
+            std::size_t next = 0;
+            for (std::size_t i = 0; i < chars.size(); ++i) {
+                for (std::size_t k = 0; k < shares[i]; ++k) {
+                    lower_chars.push_back({lowered_cps[next++], chars[i].begin, chars[i].end});
+                }
+            }
+        } else {
+            // Lengths disagree (no known root-locale mapping does this): keep the word's
+            // text exact and map every character to the whole word.
+            for (const char32_t cp : lowered_cps) {
+                lower_chars.push_back({cp, chars.front().begin, chars.back().end});
+            }
         }
     }
 
@@ -289,7 +309,8 @@ void BasicTokenizer::tokenize(std::string_view text, BasicWords& out) const {
             }
         }
         std::int32_t special_id = -1;
-        if (const auto length = matchSpecial(text, pos, special_id); length > 0) {
+        if (const auto length = text[pos] == '[' ? matchSpecial(text, pos, special_id) : 0;
+            length > 0) {
             auto& word = openWord(out, static_cast<std::uint32_t>(pos), BasicWords::kIdentity);
             out.normalized.append(text.substr(pos, length));
             word.end = static_cast<std::uint32_t>(out.normalized.size());

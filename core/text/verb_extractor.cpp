@@ -43,11 +43,11 @@ const Words kBeForms = {"be",    "is",     "are",   "am",   "was",      "were", 
                         "start", "starts", "begin", "stop", "continue", "finish",  "'s"};
 const Words kHaveForms = {"have", "has", "had", "having", "'ve"};
 const Words kClauseStarters = {
-    "then",    "now",        "next",   "first",  "finally", "just",      "simply",
-    "and",     "so",         "also",   "again",  "gently",  "slowly",    "carefully",
-    "quickly", "lightly",    "okay",   "ok",     "alright", "once",      "when",
-    "while",   "until",      "after",  "before", "if",      "please",    "well",
-    "now,",    "afterwards", "second", "third",  "lastly",  "meanwhile", "generously"};
+    "then",       "now",     "next",  "first",  "finally",   "just",      "simply",
+    "and",        "so",      "also",  "again",  "gently",    "slowly",    "carefully",
+    "quickly",    "lightly", "okay",  "ok",     "alright",   "once",      "when",
+    "while",      "until",   "after", "before", "if",        "please",    "well",
+    "afterwards", "second",  "third", "lastly", "meanwhile", "generously"};
 const Words kParticles = {"up",      "down",  "out",    "in",   "into",     "on",
                           "off",     "over",  "away",   "back", "together", "apart",
                           "through", "aside", "around", "about"};

@@ -1,5 +1,6 @@
 #include "core/text/vocabulary.h"
 
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 #include <system_error>
@@ -32,23 +33,67 @@ std::string_view stripAsciiSpace(std::string_view line) {
 
 }  // namespace
 
-std::size_t Vocabulary::ViewHash::operator()(std::string_view text) const noexcept {
-    // FNV-1a over 8-byte words: pieces are short, and this is several times faster than
-    // std::hash<std::string_view> on them.
-    std::uint64_t hash = 0xcbf29ce484222325ull;
+std::uint64_t Vocabulary::hashPiece(std::string_view piece) {
+    // 8 bytes at a time with a multiply-xorshift mix; pieces are short, so this is a couple of
+    // multiplications per lookup.
+    std::uint64_t hash = 0x9E3779B97F4A7C15ull ^ piece.size();
     std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
+    for (; i + 8 <= piece.size(); i += 8) {
         std::uint64_t word = 0;
-        for (int b = 0; b < 8; ++b) {
-            word |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[i + b])) << (8 * b);
-        }
-        hash = (hash ^ word) * 0x100000001b3ull;
+        std::memcpy(&word, piece.data() + i, 8);
+        hash = (hash ^ word) * 0xBF58476D1CE4E5B9ull;
+        hash ^= hash >> 31;
+    }
+    if (i < piece.size()) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, piece.data() + i, piece.size() - i);
+        hash = (hash ^ word) * 0x94D049BB133111EBull;
         hash ^= hash >> 29;
     }
-    for (; i < text.size(); ++i) {
-        hash = (hash ^ static_cast<unsigned char>(text[i])) * 0x100000001b3ull;
+    hash *= 0xBF58476D1CE4E5B9ull;
+    return hash ^ (hash >> 32);
+}
+
+void Vocabulary::PieceTable::reset(std::size_t expected) {
+    std::size_t capacity = 16;
+    while (capacity < expected * 2) {
+        capacity *= 2;
     }
-    return static_cast<std::size_t>(hash ^ (hash >> 32));
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+}
+
+std::int32_t Vocabulary::PieceTable::insert(std::string_view piece, std::int32_t id) {
+    const std::uint64_t hash = hashPiece(piece);
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+        Slot& slot = slots_[i];
+        if (slot.text == nullptr) {
+            slot = {hash, piece.data(), static_cast<std::uint32_t>(piece.size()), id};
+            return kNotFound;
+        }
+        if (slot.hash == hash && std::string_view(slot.text, slot.size) == piece) {
+            const std::int32_t previous = slot.id;
+            slot.id = id;
+            return previous;
+        }
+    }
+}
+
+std::int32_t Vocabulary::PieceTable::find(std::string_view piece) const {
+    if (slots_.empty()) {
+        return kNotFound;
+    }
+    const std::uint64_t hash = hashPiece(piece);
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+        const Slot& slot = slots_[i];
+        if (slot.text == nullptr) {
+            return kNotFound;
+        }
+        if (slot.hash == hash && slot.size == piece.size() &&
+            std::memcmp(slot.text, piece.data(), piece.size()) == 0) {
+            return slot.id;
+        }
+    }
 }
 
 Vocabulary::Vocabulary(std::vector<std::string> tokens) : tokens_(std::move(tokens)) {
@@ -74,12 +119,16 @@ Vocabulary& Vocabulary::operator=(const Vocabulary& other) {
 }
 
 void Vocabulary::index() {
-    initial_.clear();
-    continuation_.clear();
+    std::size_t continuations = 0;
+    for (const auto& token : tokens_) {
+        continuations +=
+            token.size() > kContinuationPrefix.size() && token.starts_with(kContinuationPrefix) ? 1
+                                                                                                : 0;
+    }
+    initial_.reset(tokens_.size() - continuations);
+    continuation_.reset(continuations);
     duplicate_count_ = 0;
     max_piece_bytes_ = 0;
-    initial_.reserve(tokens_.size());
-    continuation_.reserve(tokens_.size() / 4);
     for (std::size_t id = 0; id < tokens_.size(); ++id) {
         std::string_view token = tokens_[id];
         Table* table = &initial_;
@@ -87,10 +136,8 @@ void Vocabulary::index() {
             token.remove_prefix(kContinuationPrefix.size());
             table = &continuation_;
         }
-        auto [it, inserted] = table->try_emplace(token, static_cast<std::int32_t>(id));
-        if (!inserted) {
+        if (table->insert(token, static_cast<std::int32_t>(id)) != kNotFound) {
             // BERT's load_vocab assigns vocab[token] = index line by line: the last line wins.
-            it->second = static_cast<std::int32_t>(id);
             ++duplicate_count_;
         }
         if (token.size() > max_piece_bytes_) {
@@ -162,13 +209,11 @@ std::int32_t Vocabulary::idOf(std::string_view token) const {
 }
 
 std::int32_t Vocabulary::initialId(std::string_view piece) const {
-    const auto it = initial_.find(piece);
-    return it == initial_.end() ? kNotFound : it->second;
+    return initial_.find(piece);
 }
 
 std::int32_t Vocabulary::continuationId(std::string_view piece) const {
-    const auto it = continuation_.find(piece);
-    return it == continuation_.end() ? kNotFound : it->second;
+    return continuation_.find(piece);
 }
 
 const std::string& Vocabulary::token(std::int32_t id) const {

@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace actbert::text {
@@ -52,11 +51,28 @@ public:
     const std::vector<std::string>& tokens() const { return tokens_; }
 
 private:
-    struct ViewHash {
-        std::size_t operator()(std::string_view text) const noexcept;
-    };
-    using Table = std::unordered_map<std::string_view, std::int32_t, ViewHash>;
+    // Open-addressing table of pieces (linear probing, power-of-two size, hash kept beside
+    // the id): a lookup touches one slot array and the token text, nothing else.
+    class PieceTable {
+    public:
+        void reset(std::size_t expected);
+        // Returns the previous id when `piece` was present (and replaces it), else kNotFound.
+        std::int32_t insert(std::string_view piece, std::int32_t id);
+        std::int32_t find(std::string_view piece) const;
 
+    private:
+        struct Slot {
+            std::uint64_t hash = 0;
+            const char* text = nullptr;  // into tokens_; nullptr marks an empty slot
+            std::uint32_t size = 0;
+            std::int32_t id = kNotFound;
+        };
+        std::vector<Slot> slots_;
+        std::size_t mask_ = 0;
+    };
+    using Table = PieceTable;
+
+    static std::uint64_t hashPiece(std::string_view piece);
     void index();
 
     std::vector<std::string> tokens_;  // id -> token; the tables below view into these strings

@@ -118,7 +118,56 @@ FrameConverter& FrameConverter::operator=(FrameConverter&& other) noexcept {
     return *this;
 }
 
-RgbFrame FrameConverter::convert(const AVFrame& picture, const FrameOutputOptions& options) {
+RgbFrame FrameConverter::convert(const AVFrame& picture, const FrameOutputOptions& options,
+                                 int rotation_deg) {
+    if (options.rotation == RotationMode::Ignore || rotation_deg % 360 == 0) {
+        return scale(picture, options);
+    }
+    // Scale in the stored orientation to the turned-back size, then turn: the same pixels as
+    // ffmpeg's autorotate (transpose / flips after scaling are exact permutations).
+    FrameOutputOptions stored = options;
+    if (rotation_deg == 90 || rotation_deg == 270) {
+        std::swap(stored.width, stored.height);
+    }
+    return rotate(scale(picture, stored), rotation_deg);
+}
+
+RgbFrame FrameConverter::rotate(const RgbFrame& frame, int rotation_deg) {
+    const bool quarter = rotation_deg == 90 || rotation_deg == 270;
+    if (!quarter && rotation_deg != 180) {
+        return frame;  // not a multiple of 90 degrees: shown as stored, as ffmpeg does
+    }
+    const int width = quarter ? frame.height : frame.width;
+    const int height = quarter ? frame.width : frame.height;
+    const int stride = width * 3;
+    auto pixels = pool_->acquire(std::size_t(stride) * height);
+    for (int y = 0; y < height; ++y) {
+        std::uint8_t* out = pixels->data() + std::size_t(y) * stride;
+        for (int x = 0; x < width; ++x) {
+            int source_x = 0;
+            int source_y = 0;
+            if (rotation_deg == 90) {  // clockwise
+                source_x = y;
+                source_y = frame.height - 1 - x;
+            } else if (rotation_deg == 270) {
+                source_x = frame.width - 1 - y;
+                source_y = x;
+            } else {
+                source_x = frame.width - 1 - x;
+                source_y = frame.height - 1 - y;
+            }
+            std::memcpy(out + x * 3, frame.row(source_y) + source_x * 3, 3);
+        }
+    }
+    RgbFrame turned = frame;
+    turned.width = width;
+    turned.height = height;
+    turned.stride = stride;
+    turned.pixels = std::move(pixels);
+    return turned;
+}
+
+RgbFrame FrameConverter::scale(const AVFrame& picture, const FrameOutputOptions& options) {
     const auto format = static_cast<AVPixelFormat>(picture.format);
     const AVPixFmtDescriptor* descriptor = av_pix_fmt_desc_get(format);
     if (!descriptor || picture.width <= 0 || picture.height <= 0) {

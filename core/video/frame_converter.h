@@ -27,11 +27,16 @@ public:
     FrameConverter& operator=(const FrameConverter&) = delete;
 
     // Fills pixels, width, height and stride of the result; the caller sets index and times.
+    // `rotation_deg` (clockwise, 0/90/180/270) is applied when options.rotation says so; the
+    // requested size is that of the turned picture.
     // Throws actbert::Error for an unsupported pixel format or an invalid size.
-    RgbFrame convert(const AVFrame& picture, const FrameOutputOptions& options);
+    RgbFrame convert(const AVFrame& picture, const FrameOutputOptions& options,
+                     int rotation_deg = 0);
 
 private:
     class BufferPool;
+    RgbFrame scale(const AVFrame& picture, const FrameOutputOptions& options);
+    RgbFrame rotate(const RgbFrame& frame, int rotation_deg);
     SwsContext* context_ = nullptr;
     // Pixel buffers of dropped frames come back here: fresh 2.7 MB blocks for every 720p
     // frame cost more in page faults and zero-filling than the colour conversion itself.

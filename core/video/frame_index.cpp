@@ -7,6 +7,8 @@
 #include <fstream>
 #include <iterator>
 
+#include <nlohmann/json.hpp>
+
 #include "core/common/atomic_file.h"
 #include "core/common/error.h"
 
@@ -130,6 +132,20 @@ double FrameIndex::durationS() const {
     const double fps = measuredFps();
     const double last_frame_s = fps > 0.0 ? 1.0 / fps : 0.0;
     return frames_.back().time_s - frames_.front().time_s + last_frame_s;
+}
+
+std::string FrameIndex::summaryJson() const {
+    const nlohmann::json summary = {
+        {"frame_count", size()},
+        {"key_frame_count", keyFrameCount()},
+        {"method", toString(method_)},
+        {"time_base", std::to_string(time_base_.num) + "/" + std::to_string(time_base_.den)},
+        {"origin_s", origin_s_},
+        {"first_pts", frames_.empty() ? 0 : frames_.front().pts},
+        {"last_pts", frames_.empty() ? 0 : frames_.back().pts},
+        {"measured_fps", measuredFps()},
+        {"duration_s", durationS()}};
+    return summary.dump();
 }
 
 void FrameIndex::save(const std::filesystem::path& path) const {

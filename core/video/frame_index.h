@@ -63,6 +63,10 @@ public:
     // long as the average frame before it).
     double durationS() const;
 
+    // A small JSON object for the project store: frame_count, key_frame_count, method,
+    // time_base, origin_s, first_pts, last_pts, measured_fps, duration_s.
+    std::string summaryJson() const;
+
     // Binary file with a header, a checksum and validation on load; written atomically.
     void save(const std::filesystem::path& path) const;
     // Throws actbert::Error naming the file when it is missing, truncated, corrupt or from

@@ -33,11 +33,16 @@ enum class ResizeMode {
 // What resampling filter libswscale uses; Bicubic matches the ffmpeg command line.
 enum class ScaleFilter { Bicubic, Bilinear, Area, Point };
 
+// Whether the stream's display rotation (StreamInfo::rotation_deg) is applied. Applying it
+// is what players and the ffmpeg tool do by default (its "autorotate").
+enum class RotationMode { Apply, Ignore };
+
 struct FrameOutputOptions {
-    int width = 0;  // 0 and 0: the stream's native size
+    int width = 0;  // 0 and 0: the displayed size (the stream's size, turned if rotated)
     int height = 0;
     ResizeMode resize = ResizeMode::Stretch;
     ScaleFilter filter = ScaleFilter::Bicubic;
+    RotationMode rotation = RotationMode::Apply;
 
     bool nativeSize() const { return width <= 0 || height <= 0; }
     bool operator==(const FrameOutputOptions&) const = default;

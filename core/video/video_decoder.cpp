@@ -71,7 +71,7 @@ public:
                         " frames)");
         }
         const AVFrame& picture = decodePicture(index);
-        RgbFrame frame = converter_.convert(picture, output);
+        RgbFrame frame = converter_.convert(picture, output, videoStream().rotation_deg);
         const FrameEntry& entry = index_[index];
         frame.index = index;
         frame.pts = entry.pts;

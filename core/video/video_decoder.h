@@ -4,8 +4,9 @@
 // decoded GOPs so stepping backwards is cheap.
 //
 // Threading: a VideoDecoder is NOT thread-safe; use one decoder per thread (open the file
-// once per thread). A decoder may be moved to another thread between calls. The RgbFrame
-// values it returns are immutable and may be shared freely across threads.
+// once per thread). A decoder may be moved to another thread between calls; a moved-from
+// decoder may only be destroyed or assigned to. The RgbFrame values it returns are immutable
+// and may be shared freely across threads.
 
 #include <cstdint>
 #include <filesystem>

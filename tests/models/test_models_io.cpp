@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "models/io/pickle_reader.h"
 #include "models/io/safetensors.h"
 #include "tests/models/python_runner.h"
 
@@ -246,6 +247,99 @@ open(dst, 'wb').write(struct.pack('<Q', len(head)) + head + blob)
             QVERIFY2(entry.path().string().find(".tmp-") == std::string::npos,
                      entry.path().c_str());
         }
+    }
+
+    void pickleReaderLoadsNumpyDictsOfProtocols2To4() {
+        const std::string script = R"PY(
+import pickle, sys
+from collections import OrderedDict
+import numpy as np
+out = sys.argv[1]
+state = OrderedDict()
+state['w'] = (np.arange(6, dtype=np.float32) / 4).reshape(2, 3)
+state['ids'] = np.array([101, -7], dtype=np.int64)
+state['f'] = np.asfortranarray(np.arange(6, dtype=np.float64).reshape(2, 3))
+state['flags'] = np.array([True, False])
+state['half'] = np.array([1.5], dtype=np.float16)
+state['names@@'] = {'w': 'linear_0.w_0'}
+for protocol in (2, 3, 4):
+    with open('%s/p%d.pdparams' % (out, protocol), 'wb') as f:
+        pickle.dump(state if protocol != 3 else dict(state), f, protocol=protocol)
+)PY";
+        const auto result = actbert::tests::runPython(script, {dir_.path().toStdString()});
+        QVERIFY2(result.exit_code == 0, result.output.c_str());
+        for (const int protocol : {2, 3, 4}) {
+            const auto arrays =
+                io::readPickledArrays(file("p" + std::to_string(protocol) + ".pdparams"));
+            QCOMPARE(arrays.arrays.size(), std::size_t{5});
+            QVERIFY(torch::equal(arrays.arrays.at("w"),
+                                 torch::arange(6, torch::kFloat32).view({2, 3}) / 4));
+            QVERIFY(torch::equal(arrays.arrays.at("ids"), torch::tensor({101, -7}, torch::kLong)));
+            QVERIFY(torch::equal(arrays.arrays.at("f"),
+                                 torch::arange(6, torch::kFloat64).view({2, 3})));
+            QVERIFY(torch::equal(arrays.arrays.at("flags"), torch::tensor({true, false})));
+            QCOMPARE(arrays.arrays.at("half").scalar_type(), torch::kFloat16);
+            QCOMPARE(arrays.other_keys, std::vector<std::string>{"names@@"});
+        }
+    }
+
+    void pickleReaderRefusesHostileFiles() {
+        const std::string script = R"PY(
+import os, pickle, struct, sys
+import numpy as np
+import numpy.core.multiarray as multiarray
+out = sys.argv[1]
+class Shell:
+    def __reduce__(self):
+        return (os.system, ('touch %s/pwned' % out,))
+class Evil4:
+    def __reduce__(self):
+        return (eval, ('1 + 1',))
+class Lying:
+    def __reduce__(self):
+        return (multiarray._reconstruct, (np.ndarray, (0,), b'b'),
+                (1, (1000000,), np.dtype('f4'), False, b'abcd'))
+def write(name, data):
+    open(out + '/' + name, 'wb').write(data)
+write('system.pkl', pickle.dumps({'w': Shell()}, protocol=2))
+write('eval.pkl', pickle.dumps({'w': Evil4()}, protocol=4))
+write('lying.pkl', pickle.dumps({'w': Lying()}, protocol=4))
+write('object.pkl', pickle.dumps({'w': np.array([1, 'a'], dtype=object)}, protocol=4))
+good = pickle.dumps({'w': np.ones((64, 64), np.float32)}, protocol=4)
+write('truncated.pkl', good[:len(good) // 2])
+write('trailing.pkl', good + b'garbage')
+write('huge.pkl', b'\x80\x04\x8e' + struct.pack('<Q', 2 ** 62) + b'abc')
+write('deep.pkl', b'\x80\x02]' + b'\x85' * 300000 + b'.')
+write('opcode.pkl', b'\x80\x02N\x81.')
+)PY";
+        const auto result = actbert::tests::runPython(script, {dir_.path().toStdString()});
+        QVERIFY2(result.exit_code == 0, result.output.c_str());
+        const struct {
+            const char* name;
+            const char* fragment;
+        } cases[] = {
+            {"system.pkl", "refusing the global posix.system"},
+            {"eval.pkl", "refusing the global builtins.eval"},
+            {"lying.pkl", "needs 4000000 bytes but has 4"},
+            {"object.pkl", "object arrays are refused"},
+            {"truncated.pkl", "truncated"},
+            {"trailing.pkl", "after the end of the pickle"},
+            {"huge.pkl", "truncated"},
+            {"deep.pkl", "does not hold a dict"},
+            {"opcode.pkl", "unsupported pickle opcode 0x81"},
+        };
+        for (const auto& bad : cases) {
+            const auto path = file(bad.name);
+            try {
+                io::readPickledArrays(path);
+                QFAIL((std::string("accepted ") + bad.name).c_str());
+            } catch (const std::runtime_error& error) {
+                const std::string message = error.what();
+                QVERIFY2(message.find(path) != std::string::npos, message.c_str());
+                QVERIFY2(message.find(bad.fragment) != std::string::npos, message.c_str());
+            }
+        }
+        QVERIFY(!std::filesystem::exists(file("pwned")));
     }
 
 private:

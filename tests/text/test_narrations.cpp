@@ -176,6 +176,70 @@ private Q_SLOTS:
         QVERIFY(message.find("/nonexistent/v.srt") != std::string::npos);
     }
 
+    void randomBytesNeverCrashTheParsers() {
+        // Mutated valid files and raw noise: each parser either returns or throws
+        // actbert::Error, never crashes or throws anything else.
+        const std::string seeds[] = {
+            "1\n00:00:01,000 --> 00:00:02,000\n<i>Add</i> salt\n\n2\n00:00:03,000 --> "
+            "00:00:04,000\nStir\n",
+            "WEBVTT\n\nNOTE x\n\n00:01.000 --> 00:02.000 align:start\n<v A>Heat</v>\n",
+            "start,end,text\n0.5,1.5,\"cut, dice\"\n2,3,fry\n",
+            R"({"v": {"start": [0.5, 1], "end": [1, 2], "text": ["a", "b"]}})"};
+        std::uint64_t state = 0x2545F4914F6CDD1Dull;
+        const auto next = [&]() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            return state;
+        };
+        int parsed = 0;
+        int rejected = 0;
+        for (int round = 0; round < 4000; ++round) {
+            const std::size_t which = round % 4;
+            std::string input = seeds[which];
+            const int edits = 1 + static_cast<int>(next() % 6);
+            for (int e = 0; e < edits; ++e) {
+                const std::size_t at = next() % (input.size() + 1);
+                switch (next() % 3) {
+                    case 0:
+                        input.insert(at, 1, static_cast<char>(next() & 0xFF));
+                        break;
+                    case 1:
+                        if (at < input.size()) {
+                            input.erase(at, 1 + next() % 8);
+                        }
+                        break;
+                    default:
+                        if (at < input.size()) {
+                            input[at] = "0:,.->\"[]{}\n"[next() % 13];
+                        }
+                        break;
+                }
+            }
+            try {
+                switch (which) {
+                    case 0:
+                        NarrationReader::parseSrt(input, "fuzz.srt");
+                        break;
+                    case 1:
+                        NarrationReader::parseWebVtt(input, "fuzz.vtt");
+                        break;
+                    case 2:
+                        NarrationReader::parseHowToCsv(input, "fuzz.csv");
+                        break;
+                    default:
+                        NarrationReader::parseHowToJson(input, "fuzz.json");
+                        break;
+                }
+                ++parsed;
+            } catch (const actbert::Error&) {
+                ++rejected;
+            }
+        }
+        QCOMPARE(parsed + rejected, 4000);
+        QVERIFY(parsed > 0 && rejected > 0);
+    }
+
     void clipsGetOverlappingText() {
         Narration narration;
         narration.video = "v";

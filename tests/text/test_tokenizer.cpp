@@ -2,11 +2,15 @@
 // out by hand from the vocab file: normalise as BERT does, then look the pieces up (line
 // number - 1); each comment shows the pieces.
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+
 #include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -246,6 +250,75 @@ private Q_SLOTS:
         const auto many = ids(spaced);
         QCOMPARE(many.size(), spaced.size() / 4);
         QCOMPARE(many.front(), 5587);  // add
+    }
+
+    void agreesWithAnIndependentPythonImplementation() {
+        // Differential test: a second implementation on Python's Unicode database (Debian's
+        // /usr/bin/python3) tokenises 10000 random texts mixing scripts, case, marks, controls,
+        // odd spaces, punctuation and emoji; every id must agree.
+        QTemporaryDir dir;
+        const QString texts_path = dir.filePath(QStringLiteral("texts.jsonl"));
+        const QString ids_path = dir.filePath(QStringLiteral("ids.txt"));
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral(ACTBERT_SOURCE_DIR "/tests/text/data/bert_reference.py"),
+                      QString::fromStdString(actbert::text::testing::bertVocabPath().string()),
+                      QStringLiteral("20261123"), QStringLiteral("10000"), texts_path, ids_path});
+        QVERIFY(python.waitForFinished(300000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        std::ifstream texts(texts_path.toStdString());
+        std::ifstream expected_ids(ids_path.toStdString());
+        int compared = 0;
+        int mismatches = 0;
+        std::string text_line;
+        std::string ids_line;
+        while (std::getline(texts, text_line) && std::getline(expected_ids, ids_line)) {
+            const auto text = nlohmann::json::parse(text_line).get<std::string>();
+            Ids expected;
+            std::istringstream stream(ids_line);
+            for (std::int32_t id = 0; stream >> id;) {
+                expected.push_back(id);
+            }
+            const auto encoding = bert().encode(text, EncodeOptions{});
+            const Ids actual(encoding.ids.begin() + 1, encoding.ids.end() - 1);
+            // Offsets stay inside the text, start on character boundaries, never go back.
+            std::uint32_t last_begin = 0;
+            for (std::size_t i = 1; i + 1 < encoding.offsets.size(); ++i) {
+                const auto offset = encoding.offsets[i];
+                QVERIFY(offset.begin < offset.end && offset.end <= text.size());
+                QVERIFY((static_cast<unsigned char>(text[offset.begin]) & 0xC0) != 0x80);
+                QVERIFY(offset.begin >= last_begin);
+                last_begin = offset.begin;
+            }
+            if (actual != expected) {
+                if (++mismatches <= 5) {
+                    qWarning("differs from the Python reference: %s", text_line.c_str());
+                }
+            }
+            ++compared;
+        }
+        QCOMPARE(compared, 10000);
+        QCOMPARE(mismatches, 0);
+    }
+
+    void randomBytesGiveValidTokens() {
+        // Arbitrary bytes (invalid UTF-8, NULs, controls): ids stay in the vocabulary and
+        // offsets inside the input.
+        std::uint64_t state = 0x9E3779B97F4A7C15ull;
+        for (int round = 0; round < 2000; ++round) {
+            std::string bytes(static_cast<std::size_t>(round % 97), '\0');
+            for (auto& byte : bytes) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                byte = static_cast<char>(state & 0xFF);
+            }
+            const auto encoding = bert().encode(bytes);
+            for (std::size_t i = 0; i < encoding.ids.size(); ++i) {
+                QVERIFY(encoding.ids[i] >= 0 && encoding.ids[i] < 30522);
+                QVERIFY(encoding.offsets[i].end <= bytes.size());
+            }
+        }
     }
 
     void badVocabularies() {

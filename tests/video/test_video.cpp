@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <string_view>
+#include <thread>
 
 #include "core/common/error.h"
 #include "core/common/progress.h"
@@ -103,6 +104,8 @@ private Q_SLOTS:
         addFixture("offset.ts", source + h264 + QStringList{"-bf", "2", "-g", "15"});
         addFixture("mpeg2.mpg",
                    source + QStringList{"-c:v", "mpeg2video", "-bf", "2", "-g", "12", "-q:v", "4"});
+        addFixture("mpeg1.mpg",
+                   source + QStringList{"-c:v", "mpeg1video", "-bf", "2", "-g", "12", "-q:v", "4"});
         addFixture("mpeg4.avi",
                    source + QStringList{"-c:v", "mpeg4", "-bf", "1", "-g", "12", "-q:v", "4"});
         addFixture("audio.mp4",
@@ -110,6 +113,9 @@ private Q_SLOTS:
                        QStringList{"-f", "lavfi", "-i",
                                    "sine=frequency=440:sample_rate=48000:duration=4", "-ac", "2"} +
                        h264 + QStringList{"-c:a", "aac", "-shortest"});
+        // A display matrix turning the picture (ffmpeg 5.1 maps the rotate tag to one).
+        addFixture("rotated.mp4", QStringList{"-i", fixture("cfr.mp4"), "-c", "copy",
+                                              "-metadata:s:v:0", "rotate=90"});
         // -ss with stream copy starts at the key frame before 0.5 s and hides the frames
         // before 0.5 s with an edit list: the first shown frame is not a key frame.
         addFixture("editlist.mp4",
@@ -305,6 +311,33 @@ private Q_SLOTS:
         QCOMPARE(pixelHash(decoder.frameAt(target)), pixelHash(far));
     }
 
+    void decodersRunInParallelThreads() {
+        // One decoder per thread is the documented rule; frames cross threads as values.
+        const auto path = fsPath(fixture("bframes.mp4"));
+        std::vector<std::size_t> hashes[2];
+        std::int64_t start[2] = {0, 37};
+        std::thread workers[2];
+        for (int t = 0; t < 2; ++t) {
+            workers[t] = std::thread([&, t] {
+                VideoDecoder decoder(path);
+                decoder.setNextFrame(start[t]);
+                while (auto frame = decoder.nextFrame()) {
+                    hashes[t].push_back(pixelHash(*frame));
+                }
+            });
+        }
+        for (auto& worker : workers) {
+            worker.join();
+        }
+        VideoDecoder reference(path);
+        QCOMPARE(std::int64_t(hashes[0].size()), reference.frameCount());
+        QCOMPARE(std::int64_t(hashes[1].size()), reference.frameCount() - 37);
+        for (std::int64_t i = 37; i < reference.frameCount(); ++i) {
+            QCOMPARE(hashes[1][i - 37], hashes[0][i]);
+        }
+        QCOMPARE(pixelHash(reference.frameAt(50)), hashes[0][50]);
+    }
+
     void outOfRangeAndEnd() {
         VideoDecoder decoder(fsPath(fixture("cfr.mp4")));
         QVERIFY_THROWS_EXCEPTION(actbert::Error, decoder.frameAt(decoder.frameCount()));
@@ -349,6 +382,29 @@ private Q_SLOTS:
         QCOMPARE(first.width, 160);
     }
 
+    void rotationIsAppliedLikeFfmpeg() {
+        const QString path = fixture("rotated.mp4");
+        VideoDecoder decoder(fsPath(path));
+        QCOMPARE(decoder.videoStream().rotation_deg, 270);
+        const RgbFrame turned = decoder.frameAt(3);
+        QCOMPARE(turned.width, 120);
+        QCOMPARE(turned.height, 160);
+        const std::size_t frame_bytes = 160 * 120 * 3;
+        QByteArray reference = ffmpegRgbFrames(path);  // ffmpeg turns it too (autorotate)
+        QCOMPARE(maxDifference(turned, reference.constData() + 3 * frame_bytes), 0);
+        FrameOutputOptions stored;
+        stored.rotation = RotationMode::Ignore;
+        const RgbFrame flat = decoder.frameAt(3, stored);
+        QCOMPARE(flat.width, 160);
+        reference = runProgram("ffmpeg", {"-v", "error", "-noautorotate", "-i", path, "-f",
+                                          "rawvideo", "-pix_fmt", "rgb24", "-"});
+        QCOMPARE(maxDifference(flat, reference.constData() + 3 * frame_bytes), 0);
+        // A requested size is the size of the turned picture.
+        const RgbFrame small = decoder.frameAt(3, {48, 64, ResizeMode::Stretch});
+        QCOMPARE(small.width, 48);
+        QCOMPARE(small.height, 64);
+    }
+
     void indexSavesAndReloads() {
         const QString path = fixture("bframes.mp4");
         const FrameIndex built = FrameIndexBuilder::build(fsPath(path));
@@ -361,6 +417,11 @@ private Q_SLOTS:
             QCOMPARE(loaded[i].is_key, built[i].is_key);
             QCOMPARE(loaded[i].time_s, built[i].time_s);
         }
+        const QJsonObject summary =
+            QJsonDocument::fromJson(QByteArray::fromStdString(built.summaryJson())).object();
+        QCOMPARE(summary.value("frame_count").toInt(), int(built.size()));
+        QCOMPARE(summary.value("method").toString(), QStringLiteral("packet-scan"));
+        QCOMPARE(summary.value("measured_fps").toDouble(), 30.0);
         VideoDecoder decoder(fsPath(path), {}, loaded);
         QCOMPARE(decoder.frameAt(77).pts, built[77].pts);
         // An index of another file is refused.
@@ -432,9 +493,15 @@ private Q_SLOTS:
         QFile faststart_file(fixture("faststart.mp4"));
         QVERIFY(faststart_file.open(QIODevice::ReadOnly));
         const QByteArray faststart = faststart_file.readAll();
+        // Damage everywhere after the first 2000 bytes (the header too), or only in the
+        // second half (the header is intact, the pictures are damaged).
         QByteArray flipped = faststart;
         for (int i = 2000; i < flipped.size(); i += 397) {
             flipped[i] = char(flipped[i] ^ 0xA5);
+        }
+        QByteArray flipped_data = faststart;
+        for (int i = flipped_data.size() / 2; i < flipped_data.size(); i += 101) {
+            flipped_data[i] = char(flipped_data[i] ^ 0x5A);
         }
         QFile mpeg_file(fixture("mpeg2.mpg"));
         QVERIFY(mpeg_file.open(QIODevice::ReadOnly));
@@ -455,7 +522,8 @@ private Q_SLOTS:
         // These may open; every frame then either decodes or fails with a clear error.
         for (const QString& path :
              {write("cut_tail.mp4", faststart.left(faststart.size() * 2 / 3)),
-              write("flipped.mp4", flipped), write("cut.mpg", mpeg.left(mpeg.size() / 2))}) {
+              write("flipped.mp4", flipped), write("flipped_data.mp4", flipped_data),
+              write("cut.mpg", mpeg.left(mpeg.size() / 2))}) {
             try {
                 VideoDecoder decoder(fsPath(path));
                 int decoded = 0;
@@ -507,6 +575,39 @@ private Q_SLOTS:
         // Four seconds of sound, give or take the AAC priming and padding.
         QVERIFY2(std::abs(frames - 4 * 22050) < 22050 / 10, qPrintable(QString::number(frames)));
         QVERIFY_THROWS_EXCEPTION(actbert::Error, AudioDecoder(fsPath(fixture("cfr.mp4"))));
+    }
+
+    void audioMatchesFfmpegResampling_data() {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("aac in mp4") << fixture("audio.mp4");
+        QTest::newRow("mp3 in avi") << sharedVideo("paddle_example.avi");
+        QTest::newRow("opus in mkv") << sharedVideo("mpcqt_test.mkv");
+    }
+    void audioMatchesFfmpegResampling() {
+        QFETCH(QString, path);
+        AudioDecoder audio(fsPath(path), AudioFormat{16000, 1});
+        std::vector<float> ours;
+        while (true) {
+            const AudioChunk chunk = audio.next();
+            if (chunk.samples.empty()) {
+                break;
+            }
+            ours.insert(ours.end(), chunk.samples.begin(), chunk.samples.end());
+        }
+        const QByteArray reference =
+            runProgram("ffmpeg", {"-v", "error", "-i", path, "-map", "0:a:0", "-ac", "1", "-ar",
+                                  "16000", "-f", "f32le", "-"});
+        std::vector<float> expected(reference.size() / sizeof(float));
+        std::memcpy(expected.data(), reference.constData(), expected.size() * sizeof(float));
+        QVERIFY(!expected.empty());
+        // Same decoder and libswresample defaults: the same samples, give or take the tail.
+        QVERIFY2(std::abs(double(ours.size()) - double(expected.size())) < 16000 * 0.05,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(ours.size()).arg(expected.size())));
+        double worst = 0.0;
+        for (std::size_t i = 0; i < std::min(ours.size(), expected.size()); ++i) {
+            worst = std::max(worst, double(std::abs(ours[i] - expected[i])));
+        }
+        QVERIFY2(worst < 1e-3, qPrintable(QString::number(worst)));
     }
 
     void cliProbeAndFrame() {
