@@ -5,10 +5,14 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 #include <QSettings>
 #include <QTextStream>
 
+#include <memory>
+
 #include "app/studio/studiosources.h"
+#include "ui/demolauncher.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/settings/studiotranslator.h"
@@ -50,10 +54,6 @@ int main(int argc, char** argv) {
     parser.process(app);
 
     QTextStream err(stderr);
-    if (parser.isSet(demo)) {
-        err << "actbert-studio: " << actbert::studio::missingFeatureMessage() << '\n';
-        return 2;
-    }
     actbert::ui::StartupOptions options;
     options.video_path = parser.value(open);
     options.screenshot_path = parser.value(screenshot);
@@ -80,14 +80,58 @@ int main(int argc, char** argv) {
             }
         }
     }
-    actbert::ui::StartupScript script(flow, options);
     int exit_code = 0;
-    QObject::connect(&script, &actbert::ui::StartupScript::finished, &app, [&](int code) {
-        exit_code = code;
-        QApplication::quit();
-    });
-    QMetaObject::invokeMethod(
-        &script, [&script] { script.start(); }, Qt::QueuedConnection);
+    std::unique_ptr<actbert::ui::StartupScript> script;
+    const auto run_script = [&](const actbert::ui::StartupOptions& script_options) {
+        script = std::make_unique<actbert::ui::StartupScript>(flow, script_options);
+        QObject::connect(script.get(), &actbert::ui::StartupScript::finished, &app, [&](int code) {
+            exit_code = code;
+            QApplication::quit();
+        });
+        QMetaObject::invokeMethod(
+            script.get(), [&script] { script->start(); }, Qt::QueuedConnection);
+    };
+    // The demo is prepared off the GUI thread; the script runs once its project is open.
+    std::unique_ptr<actbert::ui::DemoLauncher> demo_launcher;
+    if (parser.isSet(demo)) {
+        demo_launcher = std::make_unique<actbert::ui::DemoLauncher>(flow.window());
+        const auto give_up = [&](const QString& message) {
+            err << "actbert-studio: " << message << '\n';
+            err.flush();
+            if (options.quit) {
+                exit_code = 1;
+                QApplication::quit();
+            } else {
+                QMessageBox::critical(flow.window(), QApplication::translate("main", "Demo"),
+                                      message);
+            }
+        };
+        QObject::connect(
+            demo_launcher.get(), &actbert::ui::DemoLauncher::ready, &app,
+            [&, give_up](const QString& project_path, const QString& first_video) {
+                QString problem;
+                if (!flow.openProject(project_path, actbert::ui::ProjectOpenMode::OpenExisting,
+                                      &problem)) {
+                    give_up(problem);
+                    return;
+                }
+                actbert::ui::StartupOptions demo_options = options;
+                demo_options.video_path = first_video;
+                run_script(demo_options);
+            });
+        QObject::connect(
+            demo_launcher.get(), &actbert::ui::DemoLauncher::failed, &app,
+            [give_up](const QString& message) {
+                give_up(
+                    QApplication::translate("main", "Cannot prepare the demo: %1").arg(message));
+            });
+        QObject::connect(
+            demo_launcher.get(), &actbert::ui::DemoLauncher::cancelled, &app,
+            [give_up] { give_up(QApplication::translate("main", "The demo was cancelled")); });
+        demo_launcher->start(parser.value(demo));
+    } else {
+        run_script(options);
+    }
     const int loop_code = QApplication::exec();
     return exit_code != 0 ? exit_code : loop_code;
 }

@@ -1,6 +1,5 @@
 #pragma once
-// What the studio executable plugs into the UI: the decoder-backed video opener, and the
-// message for features this build does not have yet.
+// What the studio executable plugs into the UI: the decoder-backed video opener.
 
 #include <QString>
 
@@ -9,7 +8,5 @@
 namespace actbert::studio {
 
 ui::FrameSourceOpener videoOpener();
-// Why --demo cannot run in this build.
-QString missingFeatureMessage();
 
 }  // namespace actbert::studio
