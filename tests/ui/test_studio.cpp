@@ -1,9 +1,12 @@
 // The studio as a whole: the video list model (checked by QAbstractItemModelTester) with
 // thumbnails made off the GUI thread, the settings dialog, the translations, and a smoke
-// test that starts the real actbert-studio under Xvfb and checks its screenshot.
+// test that starts the real actbert-studio under Xvfb and checks its screenshot, and the
+// --demo run that generates (then reuses) the synthetic demo and its project.
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QKeySequenceEdit>
 #include <QProcess>
 #include <QSettings>
@@ -11,8 +14,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
 #include <set>
 
+#include "core/store/project.h"
 #include "ui/player/decoderframesource.h"
 #include "ui/project/thumbnailloader.h"
 #include "ui/project/videolistmodel.h"
@@ -36,6 +41,30 @@ int distinctColours(const QImage& image) {
         }
     }
     return static_cast<int>(colours.size());
+}
+
+// Runs `actbert-studio --demo DIR --screenshot PNG --quit` on the offscreen platform.
+bool runDemo(const QString& demo_dir, const QString& shot, const QString& config_dir,
+             QByteArray* errors) {
+    QProcess studio;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config_dir);
+    studio.setProcessEnvironment(env);
+    studio.start(QStringLiteral(ACTBERT_STUDIO_PATH),
+                 {QStringLiteral("--demo"), demo_dir, QStringLiteral("--screenshot"), shot,
+                  QStringLiteral("--quit")});
+    const bool finished = studio.waitForFinished(240'000);
+    *errors = studio.readAllStandardError();
+    return finished && studio.exitStatus() == QProcess::NormalExit && studio.exitCode() == 0;
+}
+
+std::map<QString, QDateTime> modificationTimes(const QString& dir) {
+    std::map<QString, QDateTime> times;
+    for (const QFileInfo& file : QDir(dir).entryInfoList(QDir::Files)) {
+        times[file.fileName()] = file.lastModified();
+    }
+    return times;
 }
 
 }  // namespace
@@ -166,6 +195,52 @@ private Q_SLOTS:
         QVERIFY(bad.waitForFinished(60'000));
         QCOMPARE(bad.exitCode(), 1);
         QVERIFY(bad.readAllStandardError().contains("missing.mp4"));
+    }
+
+    void demoIsGeneratedOnceAndOpensWithItsGroundTruth() {
+        QTemporaryDir dir;
+        const QString demo_dir = dir.filePath(QStringLiteral("demo"));
+        const QString shot = dir.filePath(QStringLiteral("demo.png"));
+        QByteArray errors;
+        QVERIFY2(runDemo(demo_dir, shot, dir.path(), &errors), errors.constData());
+        const QImage image(shot);
+        QVERIFY(!image.isNull());
+        QVERIFY2(distinctColours(image) > 500, qPrintable(QString::number(distinctColours(image))));
+
+        const QString videos = demo_dir + QStringLiteral("/videos");
+        const QStringList mp4s = QDir(videos).entryList({QStringLiteral("*.mp4")}, QDir::Files);
+        QCOMPARE(mp4s.size(), 3);
+        const QString project_path = demo_dir + QStringLiteral("/demo.actbert");
+        QVERIFY(QFileInfo::exists(project_path));
+        {
+            // The project holds the videos with the imported steps and narration.
+            actbert::store::Project project(project_path.toStdString(),
+                                            actbert::store::Project::OpenMode::OpenExisting);
+            QCOMPARE(project.videos().count(), 3);
+            const auto first = project.videos().findByKey("synth_00000");
+            QVERIFY(first.has_value());
+            QVERIFY(QFileInfo::exists(QString::fromStdString(first->path)));
+            bool has_steps = false;
+            bool has_narration = false;
+            for (const auto& track : project.tracks().forVideo(first->id)) {
+                const std::int64_t items = project.items().count(track.id);
+                has_steps |= track.kind != actbert::store::TrackKind::Captions && items > 0;
+                has_narration |= track.kind == actbert::store::TrackKind::Captions && items > 0;
+            }
+            QVERIFY(has_steps);
+            QVERIFY(has_narration);
+        }
+
+        // A second run reuses everything: no video or data-set file is written again.
+        const auto videos_before = modificationTimes(videos);
+        const auto top_before = modificationTimes(demo_dir);
+        QVERIFY(QFile::remove(shot));
+        QVERIFY2(runDemo(demo_dir, shot, dir.path(), &errors), errors.constData());
+        QVERIFY(!QImage(shot).isNull());
+        QVERIFY(modificationTimes(videos) == videos_before);
+        QCOMPARE(top_before.count(QStringLiteral("coin.json")), std::size_t{1});
+        QVERIFY(modificationTimes(demo_dir).at(QStringLiteral("coin.json")) ==
+                top_before.at(QStringLiteral("coin.json")));
     }
 };
 
