@@ -181,10 +181,10 @@ Mp4Writer::Mp4Writer(const std::filesystem::path& path, const Mp4Settings& setti
     s.check(av_channel_layout_copy(&s.audio_frame->ch_layout, &s.audio->ch_layout), "audio layout");
     s.check(av_frame_get_buffer(s.audio_frame, 0), "audio frame");
     s.packet = av_packet_alloc();
-    // Bit-exact, accurately rounded conversion: the same on every CPU.
+    // Bit-exact conversion (no CPU-specific SIMD paths): the same on every machine. Without
+    // SWS_ACCURATE_RND it is twice as fast and still bit-exact; chroma is averaged per pair.
     s.sws = sws_getContext(settings.width, settings.height, AV_PIX_FMT_BGR24, settings.width,
-                           settings.height, AV_PIX_FMT_YUV420P,
-                           SWS_BILINEAR | SWS_BITEXACT | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INP,
+                           settings.height, AV_PIX_FMT_YUV420P, SWS_BILINEAR | SWS_BITEXACT,
                            nullptr, nullptr, nullptr);
     if (!s.sws) {
         throw Error(s.path + ": cannot create the colour converter");
