@@ -55,8 +55,8 @@ void MainWindow::buildMenus(StudioActions& actions) {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     for (const ActionId id :
          {ActionId::Undo, ActionId::Redo, ActionId::Split, ActionId::Merge, ActionId::Delete,
-          ActionId::Relabel, ActionId::Accept, ActionId::Reject, ActionId::CreateFromInOut,
-          ActionId::SetIn, ActionId::SetOut, ActionId::NextLowConfidence,
+          ActionId::Relabel, ActionId::Accept, ActionId::Reject, ActionId::BulkAccept,
+          ActionId::CreateFromInOut, ActionId::SetIn, ActionId::SetOut, ActionId::NextLowConfidence,
           ActionId::PreviousLowConfidence}) {
         edit->addAction(actions.action(id));
     }

@@ -19,6 +19,7 @@
 #include "ui/overlays/tracktextoverlay.h"
 #include "ui/player/playerpanel.h"
 #include "ui/player/videoview.h"
+#include "ui/project/importexportflow.h"
 #include "ui/project/projectpanel.h"
 #include "ui/project/storetimelineeditor.h"
 #include "ui/project/storetimelinemodel.h"
@@ -29,6 +30,7 @@
 #include "ui/timeline/memorytimelinemodel.h"
 #include "ui/timeline/timelinechangecommand.h"
 #include "ui/timeline/timelineeditcontroller.h"
+#include "ui/timeline/timelinegeometry.h"
 #include "ui/timeline/timelineview.h"
 
 namespace actbert::ui {
@@ -135,6 +137,7 @@ void StudioFlow::wireActions() {
     on(ActionId::Relabel, [timeline] { timeline->startRelabel(); });
     on(ActionId::Accept, [timeline] { timeline->acceptSelected(); });
     on(ActionId::Reject, [timeline] { timeline->rejectSelected(); });
+    on(ActionId::BulkAccept, [this] { bulkAcceptPrompt(); });
     on(ActionId::CreateFromInOut, [timeline] { timeline->createFromInOut(); });
     on(ActionId::PreviousTrack,
        [timeline] { timeline->setCurrentTrack(timeline->currentTrack() - 1); });
@@ -189,13 +192,16 @@ void StudioFlow::wireWindowMenus() {
             openProject(path, ProjectOpenMode::OpenExisting);
         }
     });
-    // Import and export are not wired to core/data's formats yet: say so instead of
-    // offering commands that would do nothing.
-    const QString not_yet = tr("Not available in the studio yet: use the actbert command line");
-    for (QMenu* menu : {menus.import_menu, menus.export_menu}) {
-        QAction* note = menu->addAction(not_yet);
-        note->setEnabled(false);
-    }
+    import_export_ =
+        std::make_unique<ImportExportFlow>(window_.get(), menus.import_menu, menus.export_menu);
+    connect(import_export_.get(), &ImportExportFlow::statusMessage, this, &StudioFlow::showStatus);
+    // The timeline follows by itself (the store reports the import as an external change).
+    connect(import_export_.get(), &ImportExportFlow::projectChanged, this,
+            &StudioFlow::refreshVideoList);
+    // Track headers offer the bulk accept of their track.
+    QWidget* lanes = timeline_view_->viewport();
+    lanes->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(lanes, &QWidget::customContextMenuRequested, this, &StudioFlow::showTrackHeaderMenu);
     refreshRecentMenu();
 }
 
@@ -227,11 +233,9 @@ bool StudioFlow::openProject(const QString& path, ProjectOpenMode mode, QString*
         player_->close();
         useMemoryTimeline();
         session_ = std::move(session);
+        import_export_->setSession(session_.get());
         videos_->clear();
-        for (const QString& video : session_->videoPaths()) {
-            videos_->addVideo(video);
-            thumbnails_->request(video);
-        }
+        refreshVideoList();
         rememberRecentProject(QFileInfo(path).absoluteFilePath());
         window_->setWindowTitle(tr("%1 - ActBERT Studio").arg(QFileInfo(path).fileName()));
         showStatus(tr("Project %1: every edit is saved at once").arg(path));
@@ -245,6 +249,82 @@ bool StudioFlow::openProject(const QString& path, ProjectOpenMode mode, QString*
         }
         return false;
     }
+}
+
+void StudioFlow::refreshVideoList() {
+    if (!session_) {
+        return;
+    }
+    for (const QString& video : session_->videoPaths()) {
+        if (videos_->rowOf(video) >= 0) {
+            continue;
+        }
+        videos_->addVideo(video);
+        if (QFileInfo::exists(video)) {
+            thumbnails_->request(video);
+        } else {
+            videos_->setDetails(video, {}, -1, 0.0,
+                                tr("No video file: the project holds only its annotations"));
+        }
+    }
+}
+
+bool StudioFlow::bulkAcceptCurrentTrack(std::optional<double> min_confidence, QString* problem) {
+    const auto fail = [&](const QString& message) {
+        showStatus(message);
+        if (problem != nullptr) {
+            *problem = message;
+        }
+        return false;
+    };
+    if (!session_ || session_->editor() == nullptr) {
+        return fail(tr("Bulk accept needs a project with a video open"));
+    }
+    const int track = timeline_view_->currentTrack();
+    QString reason;
+    const auto connection = connect(session_->editor(), &StoreTimelineEditor::rejected, this,
+                                    [&reason](const QString& why) { reason = why; });
+    const int accepted = session_->editor()->bulkAccept(track, min_confidence);
+    disconnect(connection);
+    if (accepted < 0) {
+        return fail(tr("Cannot accept: %1").arg(reason));
+    }
+    showStatus(accepted == 0 ? tr("No unreviewed items to accept on this track")
+                             : tr("Accepted %n item(s): Ctrl+Z undoes it", nullptr, accepted));
+    return true;
+}
+
+void StudioFlow::bulkAcceptPrompt() {
+    const TimelineModel* model = timeline_view_->model();
+    const int track = timeline_view_->currentTrack();
+    if (!session_ || session_->editor() == nullptr || model == nullptr || track < 0 ||
+        track >= model->trackCount()) {
+        bulkAcceptCurrentTrack(std::nullopt);  // says why it cannot
+        return;
+    }
+    bool ok = false;
+    const double threshold = QInputDialog::getDouble(
+        window_.get(), tr("Accept all unreviewed items"),
+        tr("Accept the unreviewed items of track \"%1\" whose confidence is at least\n"
+           "(0 accepts all of them, also those without a confidence):")
+            .arg(model->track(track).name),
+        0.0, 0.0, 1.0, 2, &ok);
+    if (ok) {
+        bulkAcceptCurrentTrack(threshold > 0.0 ? std::optional<double>(threshold) : std::nullopt);
+    }
+}
+
+void StudioFlow::showTrackHeaderMenu(const QPoint& position) {
+    const TimelineModel* model = timeline_view_->model();
+    const int track = TimelineGeometry{}.trackAtY(position.y());
+    if (position.x() >= TimelineGeometry::kHeaderWidthPx || model == nullptr || track < 0 ||
+        track >= model->trackCount()) {
+        return;
+    }
+    timeline_view_->setCurrentTrack(track);
+    QMenu menu;
+    menu.addAction(actions_->action(ActionId::BulkAccept));
+    menu.exec(timeline_view_->viewport()->mapToGlobal(position));
 }
 
 void StudioFlow::useMemoryTimeline() {

@@ -9,16 +9,19 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 #include "ui/player/framesource.h"
 #include "ui/player/playerengine.h"
 #include "ui/project/projectsession.h"
 
+class QPoint;
 class QSettings;
 class QUndoStack;
 
 namespace actbert::ui {
 
+class ImportExportFlow;
 class MainWindow;
 class MemoryTimelineModel;
 class PlayerPanel;
@@ -52,6 +55,7 @@ public:
     StudioActions& actions() { return *actions_; }
     VideoListModel& videos() { return *videos_; }
     ThumbnailLoader& thumbnails() { return *thumbnails_; }
+    ImportExportFlow& importExport() { return *import_export_; }
     const OverlayHandles& overlays() const { return overlays_; }
 
     // Opens the video in the player (adding it to the list); false with a message shown in
@@ -63,6 +67,11 @@ public:
     // in the status bar (and `problem`) when it cannot be opened.
     bool openProject(const QString& path, ProjectOpenMode mode, QString* problem = nullptr);
     ProjectSession* session() const { return session_.get(); }
+    // Accepts the unreviewed items of the timeline's current track (only those at least
+    // `min_confidence` sure when given) as one undo step of the project; false with the
+    // reason in the status bar (and `problem`) when there is no project timeline or the store
+    // refuses it. The BulkAccept action asks for the threshold, then calls this.
+    bool bulkAcceptCurrentTrack(std::optional<double> min_confidence, QString* problem = nullptr);
     // Saves a picture of the whole window; false when the file cannot be written.
     bool saveScreenshot(const QString& path) const;
 
@@ -71,6 +80,10 @@ private:
     void wireWindowMenus();
     void resetTimelineForVideo(const VideoStreamInfo& info);
     void goToFramePrompt();
+    void bulkAcceptPrompt();
+    void showTrackHeaderMenu(const QPoint& position);
+    // Lists the project's videos not listed yet (after opening it or an import).
+    void refreshVideoList();
     void showSettings();
     void showStatus(const QString& message);
     void useMemoryTimeline();
@@ -94,6 +107,7 @@ private:
     ProjectPanel* project_panel_ = nullptr;  // owned by the window
     std::unique_ptr<MainWindow> window_;
     std::unique_ptr<ProjectSession> session_;
+    std::unique_ptr<ImportExportFlow> import_export_;  // after session_: goes first
     OverlayHandles overlays_;
 };
 

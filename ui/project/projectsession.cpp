@@ -31,7 +31,8 @@ ProjectSession::~ProjectSession() {
 QStringList ProjectSession::videoPaths() {
     QStringList paths;
     for (const store::Video& video : project_->videos().list()) {
-        paths.append(QString::fromStdString(video.path));
+        // Videos known only from imported annotations have no file: the list shows their key.
+        paths.append(QString::fromStdString(video.path.empty() ? video.key : video.path));
     }
     return paths;
 }

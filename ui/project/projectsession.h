@@ -35,6 +35,7 @@ public:
 
     QString path() const { return path_; }
     store::Project& project() { return *project_; }
+    // The videos' files; the key (a data-set id) for videos imported without a file.
     QStringList videoPaths();
     // The project's id for the video at `path`, adding it (with `info`) when missing.
     std::int64_t ensureVideo(const QString& path, const VideoStreamInfo& info);

@@ -51,6 +51,32 @@ bool StoreTimelineEditor::redo() {
     return done;
 }
 
+int StoreTimelineEditor::bulkAccept(int track_index, std::optional<double> min_confidence) {
+    if (track_index < 0 || track_index >= model_.trackCount()) {
+        Q_EMIT rejected(tr("No track selected to accept"));
+        return -1;
+    }
+    // Counted here so an edit that would change nothing leaves no empty undo step; the
+    // model mirrors the store (a confidence below 0 means none).
+    int matching = 0;
+    for (const TimelineItem& item : model_.items(track_index)) {
+        if (item.review == ReviewState::Unreviewed &&
+            (!min_confidence || (item.confidence >= 0 && item.confidence >= *min_confidence))) {
+            ++matching;
+        }
+    }
+    if (matching == 0) {
+        return 0;
+    }
+    int accepted = -1;
+    run([&] {
+        project_.journal().apply(
+            store::EditCommand::bulkAccept(model_.trackId(track_index), min_confidence), kAuthor);
+        accepted = matching;
+    });
+    return accepted;
+}
+
 void StoreTimelineEditor::attach(TimelineView* view) {
     auto& journal = project_.journal();
     connect(

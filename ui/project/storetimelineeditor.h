@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
 namespace actbert::store {
 class Project;
 }
@@ -27,6 +29,11 @@ public:
     // Return false when there is nothing to undo / redo.
     bool undo();
     bool redo();
+    // Accepts every unreviewed item of the track (only those at least `min_confidence` sure
+    // when given) as one journaled edit, so one undo restores them all. Returns how many
+    // were accepted (0: none matched, nothing journaled); -1 (with `rejected`) when the store
+    // refuses the edit.
+    int bulkAccept(int track_index, std::optional<double> min_confidence);
 
 Q_SIGNALS:
     // The store refused an edit; the message says why.

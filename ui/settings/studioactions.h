@@ -39,6 +39,7 @@ enum class ActionId {
     Relabel,
     Accept,
     Reject,
+    BulkAccept,
     CreateFromInOut,
     PreviousTrack,
     NextTrack,

@@ -1,0 +1,325 @@
+#include "ui/project/importexportflow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressDialog>
+
+#include <filesystem>
+
+#include "core/common/error.h"
+#include "core/data/annotation_formats.h"
+#include "core/data/project_exporter.h"
+#include "core/data/project_importer.h"
+#include "core/store/project.h"
+#include "ui/project/projectsession.h"
+#include "ui/project/storetimelinemodel.h"
+
+namespace actbert::ui {
+
+namespace {
+
+constexpr int kProgressSteps = 1000;
+
+std::vector<std::filesystem::path> toPaths(const QStringList& paths) {
+    std::vector<std::filesystem::path> result;
+    for (const QString& path : paths) {
+        result.emplace_back(path.toStdString());
+    }
+    return result;
+}
+
+QString fileNames(const QStringList& paths) {
+    QStringList names;
+    for (const QString& path : paths) {
+        names.append(QFileInfo(path).fileName());
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+// Runs on the worker thread: its own connection to the project, so the GUI's connection
+// is never used from two threads; the GUI sees the commit through pollExternalChanges.
+ImportOutcome importOnWorker(const std::filesystem::path& project_path, const std::string& format,
+                             const QStringList& paths, const std::string& video_key,
+                             const ProgressFn& progress, const CancelToken& cancel) {
+    ImportOutcome outcome;
+    try {
+        reportProgress(progress, 0.0, "reading");
+        const data::AnnotationDocument document =
+            data::AnnotationFormats::read(format, toPaths(paths), video_key);
+        cancel.throwIfCancelled();
+        store::Project project(project_path, store::Project::OpenMode::OpenExisting);
+        const data::ImportSummary summary =
+            data::ProjectImporter::run(project, document, data::ImportOptions{}, progress, cancel);
+        outcome.status = ImportOutcome::Status::Imported;
+        outcome.videos_added = summary.videos_added;
+        outcome.tracks_added = summary.tracks_added;
+        outcome.items_added = summary.items_added;
+        outcome.message =
+            ImportExportFlow::tr("Imported %1 items in %2 tracks from %3 (%4 new videos)")
+                .arg(summary.items_added)
+                .arg(summary.tracks_added)
+                .arg(fileNames(paths))
+                .arg(summary.videos_added);
+    } catch (const Cancelled&) {
+        outcome.status = ImportOutcome::Status::Cancelled;
+        outcome.message = ImportExportFlow::tr("Import of %1 cancelled: the project is unchanged")
+                              .arg(fileNames(paths));
+    } catch (const std::exception& error) {
+        outcome.status = ImportOutcome::Status::Failed;
+        outcome.message = ImportExportFlow::tr("Cannot import %1: %2\nThe project is unchanged.")
+                              .arg(fileNames(paths), QString::fromStdString(error.what()));
+    }
+    return outcome;
+}
+
+}  // namespace
+
+const std::vector<AnnotationFormatEntry>& ImportExportFlow::formats() {
+    // The order and names follow core/data's AnnotationFormats::names().
+    static const std::vector<AnnotationFormatEntry> kFormats = {
+        {"youcook2", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "YouCook2 annotations"),
+         "*.json", false},
+        {"youcook2-clips", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "YouCook2 clips"),
+         "*.csv", false},
+        {"msrvtt", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "MSR-VTT"), "*.csv *.tsv",
+         false},
+        {"howto100m", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "HowTo100M captions"),
+         "*.csv *.json", false},
+        {"coin", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "COIN"), "*.json", false},
+        {"crosstask", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "CrossTask"),
+         "*.txt *.csv", true},
+        {"eaf", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "ELAN"), "*.eaf", false},
+        {"vtt", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "WebVTT subtitles"), "*.vtt",
+         false},
+        {"srt", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "SubRip subtitles"), "*.srt",
+         false},
+        {"csv", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "Generic CSV"), "*.csv", false},
+        {"json", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "Generic JSON"), "*.json",
+         false},
+    };
+    return kFormats;
+}
+
+ImportExportFlow::ImportExportFlow(QWidget* dialog_parent, QMenu* import_menu, QMenu* export_menu,
+                                   QObject* parent)
+    : QObject(parent),
+      dialog_parent_(dialog_parent),
+      import_menu_(import_menu),
+      export_menu_(export_menu) {
+    rebuildMenus();
+}
+
+ImportExportFlow::~ImportExportFlow() {
+    cancel_.cancel();
+    if (worker_.joinable()) {
+        worker_.join();
+    }
+}
+
+void ImportExportFlow::setSession(ProjectSession* session) {
+    session_ = session;
+    rebuildMenus();
+}
+
+void ImportExportFlow::rebuildMenus() {
+    for (auto [menu, direction] : {std::pair{import_menu_, TransferDirection::Import},
+                                   std::pair{export_menu_, TransferDirection::Export}}) {
+        menu->clear();
+        if (session_ == nullptr) {
+            // A disabled first line says why nothing below can be chosen.
+            QAction* note = menu->addAction(
+                direction == TransferDirection::Import
+                    ? tr("Open or create a project first: annotations are imported into it")
+                    : tr("Open or create a project first: its annotations are exported"));
+            note->setEnabled(false);
+            menu->addSeparator();
+        }
+        for (const AnnotationFormatEntry& format : formats()) {
+            QAction* action = menu->addAction(
+                tr("%1 (%2)...").arg(tr(format.title), QString::fromLatin1(format.patterns)));
+            action->setData(QString::fromStdString(format.name));
+            action->setEnabled(session_ != nullptr);
+            const std::string name = format.name;
+            connect(action, &QAction::triggered, this, [this, direction, name] {
+                if (direction == TransferDirection::Import) {
+                    requestImport(name);
+                } else {
+                    requestExport(name);
+                }
+            });
+        }
+    }
+}
+
+QStringList ImportExportFlow::askPaths(TransferDirection direction,
+                                       const AnnotationFormatEntry& format) {
+    if (path_provider_) {
+        return path_provider_(direction, format);
+    }
+    const QString filter =
+        tr("%1 (%2);;All files (*)").arg(tr(format.title), QString::fromLatin1(format.patterns));
+    if (direction == TransferDirection::Import) {
+        return QFileDialog::getOpenFileNames(dialog_parent_, tr("Import %1").arg(tr(format.title)),
+                                             QString(), filter);
+    }
+    const QString title = tr("Export %1").arg(tr(format.title));
+    const QString path =
+        format.exports_to_folder
+            ? QFileDialog::getExistingDirectory(dialog_parent_, title)
+            : QFileDialog::getSaveFileName(dialog_parent_, title, QString(), filter);
+    return path.isEmpty() ? QStringList{} : QStringList{path};
+}
+
+void ImportExportFlow::requestImport(const std::string& format) {
+    for (const AnnotationFormatEntry& entry : formats()) {
+        if (entry.name == format) {
+            const QStringList paths = askPaths(TransferDirection::Import, entry);
+            if (!paths.isEmpty()) {
+                startImport(format, paths);
+            }
+            return;
+        }
+    }
+}
+
+void ImportExportFlow::requestExport(const std::string& format) {
+    for (const AnnotationFormatEntry& entry : formats()) {
+        if (entry.name == format) {
+            const QStringList paths = askPaths(TransferDirection::Export, entry);
+            if (!paths.isEmpty()) {
+                exportTo(format, paths.front());
+            }
+            return;
+        }
+    }
+}
+
+std::string ImportExportFlow::currentVideoKey() const {
+    if (session_ == nullptr || session_->timeline() == nullptr) {
+        return {};
+    }
+    return session_->project().videos().get(session_->timeline()->videoId()).key;
+}
+
+bool ImportExportFlow::startImport(const std::string& format, const QStringList& paths) {
+    if (session_ == nullptr) {
+        showError(tr("Open or create a project before importing annotations."));
+        return false;
+    }
+    if (worker_.joinable()) {
+        showError(tr("An import is still running: wait for it or cancel it."));
+        return false;
+    }
+    if (paths.isEmpty()) {
+        return false;
+    }
+    // Subtitle and ELAN files name no video: they go to the video on screen (without one,
+    // core/data keys them by file name).
+    const std::string video_key = currentVideoKey();
+    cancel_ = CancelToken();
+    progress_dialog_ = new QProgressDialog(tr("Importing %1...").arg(fileNames(paths)),
+                                           tr("Cancel"), 0, kProgressSteps, dialog_parent_);
+    progress_dialog_->setAttribute(Qt::WA_DeleteOnClose);
+    progress_dialog_->setWindowModality(Qt::WindowModal);
+    progress_dialog_->setMinimumDuration(0);
+    progress_dialog_->setAutoClose(false);
+    progress_dialog_->setAutoReset(false);
+    connect(progress_dialog_, &QProgressDialog::canceled, this, [this] { cancel_.cancel(); });
+    progress_dialog_->setValue(0);
+
+    const ProgressFn listener = progress_listener_;
+    const ProgressFn progress = [this, listener](double fraction, const std::string& message) {
+        if (listener) {
+            listener(fraction, message);
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, fraction, text = QString::fromStdString(message)] {
+                showProgress(fraction, text);
+            },
+            Qt::QueuedConnection);
+    };
+    worker_ = std::thread([this, project_path = session_->project().path(), format, paths,
+                           video_key, progress, cancel = cancel_] {
+        const ImportOutcome outcome =
+            importOnWorker(project_path, format, paths, video_key, progress, cancel);
+        QMetaObject::invokeMethod(
+            this, [this, outcome] { finishImport(outcome); }, Qt::QueuedConnection);
+    });
+    Q_EMIT statusMessage(tr("Importing %1...").arg(fileNames(paths)));
+    return true;
+}
+
+void ImportExportFlow::showProgress(double fraction, const QString& message) {
+    if (progress_dialog_ && !progress_dialog_->wasCanceled()) {
+        progress_dialog_->setValue(static_cast<int>(fraction * kProgressSteps));
+        progress_dialog_->setLabelText(message == QLatin1String("reading")
+                                           ? tr("Reading the files...")
+                                           : tr("Writing into the project..."));
+    }
+}
+
+void ImportExportFlow::finishImport(const ImportOutcome& outcome) {
+    if (worker_.joinable()) {
+        worker_.join();
+    }
+    if (progress_dialog_) {
+        progress_dialog_->close();
+    }
+    if (outcome.status == ImportOutcome::Status::Imported && session_ != nullptr) {
+        // The worker committed on its own connection: let ours (and the timeline) see it now
+        // rather than at the next poll.
+        session_->project().pollExternalChanges();
+        Q_EMIT projectChanged();
+    }
+    if (outcome.status == ImportOutcome::Status::Failed) {
+        showError(outcome.message);
+    } else {
+        Q_EMIT statusMessage(outcome.message);
+    }
+    Q_EMIT importFinished(outcome);
+}
+
+bool ImportExportFlow::exportTo(const std::string& format, const QString& path) {
+    if (session_ == nullptr) {
+        showError(tr("Open or create a project before exporting annotations."));
+        return false;
+    }
+    try {
+        data::ExportSelection selection;
+        selection.kinds = data::AnnotationFormats::defaultKinds(format);
+        const data::AnnotationDocument document =
+            data::ProjectExporter::collect(session_->project(), selection);
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        try {
+            data::AnnotationFormats::write(format, document, path.toStdString());
+        } catch (...) {
+            QApplication::restoreOverrideCursor();
+            throw;
+        }
+        QApplication::restoreOverrideCursor();
+        Q_EMIT statusMessage(tr("Exported %1 items of %2 videos to %3")
+                                 .arg(document.segmentCount())
+                                 .arg(document.videos.size())
+                                 .arg(path));
+        return true;
+    } catch (const std::exception& error) {
+        showError(tr("Cannot export to %1: %2").arg(path, QString::fromStdString(error.what())));
+        return false;
+    }
+}
+
+void ImportExportFlow::showError(const QString& message) {
+    Q_EMIT statusMessage(message);
+    if (error_sink_) {
+        error_sink_(message);
+    } else {
+        QMessageBox::warning(dialog_parent_, tr("ActBERT Studio"), message);
+    }
+}
+
+}  // namespace actbert::ui

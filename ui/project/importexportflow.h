@@ -1,0 +1,115 @@
+#pragma once
+// The studio's File > Import and File > Export menus: one entry per format core/data knows
+// (the same names as `actbert import/export`). Import reads the files and writes them into
+// the project on a worker thread with its own connection to the project file, behind a
+// progress dialog whose Cancel stops it; core/data imports in one transaction, so an error
+// or a cancel leaves the project as it was. Export writes the project's tracks atomically.
+// File dialogs and message boxes are injectable so tests drive the real flow without them.
+// Threading: GUI thread only; the worker reports back through queued calls.
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/common/progress.h"
+
+class QMenu;
+class QProgressDialog;
+class QWidget;
+
+namespace actbert::ui {
+
+class ProjectSession;
+
+enum class TransferDirection { Import, Export };
+
+// One format of core/data's AnnotationFormats, as the menus offer it.
+struct AnnotationFormatEntry {
+    std::string name;        // core/data's name ("youcook2")
+    const char* title;       // untranslated menu text
+    const char* patterns;    // file dialog patterns ("*.json")
+    bool exports_to_folder;  // crosstask writes a folder of files
+};
+
+struct ImportOutcome {
+    enum class Status { Imported, Failed, Cancelled } status = Status::Failed;
+    QString message;  // the summary, or the error naming the file and the problem
+    std::int64_t videos_added = 0;
+    std::int64_t tracks_added = 0;
+    std::int64_t items_added = 0;
+};
+
+class ImportExportFlow : public QObject {
+    Q_OBJECT
+public:
+    // Returns the chosen paths (empty: the user cancelled).
+    using PathProvider =
+        std::function<QStringList(TransferDirection, const AnnotationFormatEntry& format)>;
+    // Shows an error to the user.
+    using ErrorSink = std::function<void(const QString& message)>;
+
+    // The menus and `dialog_parent` must outlive the flow.
+    ImportExportFlow(QWidget* dialog_parent, QMenu* import_menu, QMenu* export_menu,
+                     QObject* parent = nullptr);
+    // Cancels a running import and waits for its worker.
+    ~ImportExportFlow() override;
+
+    static const std::vector<AnnotationFormatEntry>& formats();
+
+    // The project imports go to and exports come from; nullptr disables both menus (they
+    // then say why). The session must outlive the flow or be replaced first.
+    void setSession(ProjectSession* session);
+    void setPathProvider(PathProvider provider) { path_provider_ = std::move(provider); }
+    void setErrorSink(ErrorSink sink) { error_sink_ = std::move(sink); }
+    // Also called on the worker thread for every progress report (tests cancel from it at a
+    // known point); must be thread-safe.
+    void setProgressListener(ProgressFn listener) { progress_listener_ = std::move(listener); }
+
+    // What the menu entries call: ask for paths, then import or export.
+    void requestImport(const std::string& format);
+    void requestExport(const std::string& format);
+
+    // Starts importing `paths` in `format`; false (with the reason shown) when no project is
+    // open, another import runs, or nothing was given. The outcome comes with importFinished.
+    bool startImport(const std::string& format, const QStringList& paths);
+    bool isImporting() const { return worker_.joinable(); }
+    void cancelImport() { cancel_.cancel(); }
+    // Writes every track of the format's default kinds (as `actbert export` does) to `path`;
+    // false with the error shown when it cannot.
+    bool exportTo(const std::string& format, const QString& path);
+
+Q_SIGNALS:
+    // The project has new videos or tracks (an import committed).
+    void projectChanged();
+    void importFinished(const actbert::ui::ImportOutcome& outcome);
+    // A line for the status bar.
+    void statusMessage(const QString& message);
+
+private:
+    void rebuildMenus();
+    void finishImport(const ImportOutcome& outcome);
+    void showProgress(double fraction, const QString& message);
+    void showError(const QString& message);
+    QStringList askPaths(TransferDirection direction, const AnnotationFormatEntry& format);
+    std::string currentVideoKey() const;
+
+    QWidget* dialog_parent_;
+    QMenu* import_menu_;
+    QMenu* export_menu_;
+    ProjectSession* session_ = nullptr;
+    PathProvider path_provider_;
+    ErrorSink error_sink_;
+    ProgressFn progress_listener_;
+    CancelToken cancel_;
+    std::thread worker_;
+    QPointer<QProgressDialog> progress_dialog_;
+};
+
+}  // namespace actbert::ui
