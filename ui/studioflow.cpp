@@ -5,6 +5,7 @@
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSet>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -255,8 +256,13 @@ void StudioFlow::refreshVideoList() {
     if (!session_) {
         return;
     }
+    // The store keeps absolute paths; the list may hold the path as the user gave it.
+    QSet<QString> listed;
+    for (int row = 0; row < videos_->rowCount(); ++row) {
+        listed.insert(QFileInfo(videos_->entry(row).path).absoluteFilePath());
+    }
     for (const QString& video : session_->videoPaths()) {
-        if (videos_->rowOf(video) >= 0) {
+        if (videos_->rowOf(video) >= 0 || listed.contains(QFileInfo(video).absoluteFilePath())) {
             continue;
         }
         videos_->addVideo(video);

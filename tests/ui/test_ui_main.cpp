@@ -12,5 +12,6 @@ int main(int argc, char** argv) {
     failures += runTimelineTests(argc, argv);
     failures += runPlayerTests(argc, argv);
     failures += runStudioTests(argc, argv);
+    failures += runImportExportTests(argc, argv);
     return failures == 0 ? 0 : 1;
 }

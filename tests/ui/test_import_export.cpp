@@ -1,0 +1,397 @@
+// File > Import / Export and bulk accept, driven through the real StudioFlow with the file
+// dialogs bypassed (an injected path provider) and errors collected instead of shown: real
+// data-set files from ../shared/data go into a project, the video list and the open video's
+// timeline follow, a malformed file or a cancel leaves the project exactly as it was, an
+// export reads back the same, and a bulk accept is one undo step that survives a restart.
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QMenu>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <map>
+#include <tuple>
+
+#include "core/store/project.h"
+#include "ui/mainwindow.h"
+#include "ui/player/decoderframesource.h"
+#include "ui/project/importexportflow.h"
+#include "ui/project/projectsession.h"
+#include "ui/project/storetimelinemodel.h"
+#include "ui/project/videolistmodel.h"
+#include "ui/settings/studioactions.h"
+#include "ui/studioflow.h"
+#include "ui/timeline/timelineview.h"
+#include "uitests.h"
+
+using namespace actbert::ui;
+namespace store = actbert::store;
+
+namespace {
+
+const QString kAvi = QStringLiteral(ACTBERT_SHARED_DATA_DIR "/videos/paddle_example.avi");
+const QString kCaptions = QStringLiteral(ACTBERT_SHARED_DATA_DIR "/annotations/howto100m_captions");
+const QString kYouCook2 =
+    QStringLiteral(ACTBERT_SHARED_DATA_DIR "/annotations/youcookii_annotations_trainval.json");
+
+// Rows of a CSV file after its header, counted independently of core/data's reader.
+int csvRows(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    int lines = 0;
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        lines += line.trimmed().isEmpty() ? 0 : 1;
+    }
+    return lines - 1;
+}
+
+void writeFile(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+// Everything a project holds about items, read through a connection of its own, keyed by
+// video key and track name: (start frame, end frame, label, review state) per item.
+using ProjectContent =
+    std::map<std::pair<std::string, std::string>,
+             std::vector<std::tuple<std::int64_t, std::int64_t, std::string, store::ReviewState>>>;
+
+ProjectContent contentOf(const QString& path) {
+    store::Project project(path.toStdString(), store::Project::OpenMode::OpenExisting);
+    ProjectContent content;
+    for (const store::Video& video : project.videos().list()) {
+        for (const store::Track& track : project.tracks().forVideo(video.id)) {
+            auto& items = content[{video.key, track.name}];
+            for (const store::Item& item : project.items().forTrack(track.id)) {
+                items.emplace_back(item.start_frame, item.end_frame, item.label, item.review_state);
+            }
+        }
+    }
+    return content;
+}
+
+struct Studio {
+    QTemporaryDir dir;
+    QSettings settings{dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat};
+    StudioFlow flow{DecoderFrameSource::opener(), settings, AudioMode::Off};
+    QStringList next_paths;  // what the "file dialog" answers next
+    QStringList errors;
+    std::optional<ImportOutcome> outcome;
+
+    Studio() {
+        ImportExportFlow& io = flow.importExport();
+        io.setPathProvider(
+            [this](TransferDirection, const AnnotationFormatEntry&) { return next_paths; });
+        io.setErrorSink([this](const QString& message) { errors.append(message); });
+        QObject::connect(&io, &ImportExportFlow::importFinished, &io,
+                         [this](const ImportOutcome& finished) { outcome = finished; });
+    }
+    QString projectPath() const { return dir.filePath(QStringLiteral("p.actbert")); }
+    bool createProject() { return flow.openProject(projectPath(), ProjectOpenMode::CreateNew); }
+    // The menu entry of a format, as the user would pick it.
+    QAction* menuEntry(QMenu* menu, const char* format) const {
+        for (QAction* action : menu->actions()) {
+            if (action->data().toString() == QLatin1String(format)) {
+                return action;
+            }
+        }
+        return nullptr;
+    }
+    QMenu* importMenu() const { return flow.window()->windowActions().import_menu; }
+    QMenu* exportMenu() const { return flow.window()->windowActions().export_menu; }
+    // Picks File > Import > format with the dialog answering `paths`; waits for the worker.
+    bool importThroughMenu(const char* format, const QStringList& paths) {
+        QAction* entry = menuEntry(importMenu(), format);
+        if (entry == nullptr || !entry->isEnabled()) {
+            return false;
+        }
+        outcome.reset();
+        next_paths = paths;
+        entry->trigger();
+        return QTest::qWaitFor([&] { return outcome.has_value(); }, 120'000);
+    }
+};
+
+}  // namespace
+
+class TestImportExport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void menusOfferEveryFormatOnlyWithAProject() {
+        Studio studio;
+        for (QMenu* menu : {studio.importMenu(), studio.exportMenu()}) {
+            // Without a project the first line says why the formats are disabled.
+            QVERIFY(!menu->actions().isEmpty());
+            QAction* note = menu->actions().front();
+            QVERIFY(!note->isEnabled());
+            QVERIFY(note->text().contains(QStringLiteral("project")));
+            int formats = 0;
+            for (QAction* action : menu->actions()) {
+                if (!action->data().toString().isEmpty()) {
+                    ++formats;
+                    QVERIFY(!action->isEnabled());
+                }
+            }
+            QCOMPARE(formats, 11);
+        }
+        QVERIFY(studio.createProject());
+        for (const char* format : {"youcook2", "youcook2-clips", "msrvtt", "howto100m", "coin",
+                                   "crosstask", "eaf", "vtt", "srt", "csv", "json"}) {
+            for (QMenu* menu : {studio.importMenu(), studio.exportMenu()}) {
+                QAction* entry = studio.menuEntry(menu, format);
+                QVERIFY2(entry != nullptr && entry->isEnabled(), format);
+            }
+        }
+        QVERIFY(!studio.importMenu()->actions().front()->text().contains(
+            QStringLiteral("Open or create")));
+    }
+
+    void importsRealHowTo100mCaptionsIntoTheVideoList() {
+        Studio studio;
+        QVERIFY(studio.createProject());
+        const QString first = kCaptions + QStringLiteral("/2Mn5sVpFDTg.csv");
+        const QString second = kCaptions + QStringLiteral("/2_MmPmFxGCo.csv");
+        QVERIFY(studio.importThroughMenu("howto100m", {first, second}));
+        QVERIFY2(studio.outcome->status == ImportOutcome::Status::Imported,
+                 qPrintable(studio.outcome->message));
+        QVERIFY(studio.errors.isEmpty());
+        QCOMPARE(studio.outcome->videos_added, std::int64_t{2});
+        // The list shows the new videos by key, saying there is no file to play.
+        VideoListModel& videos = studio.flow.videos();
+        QCOMPARE(videos.rowCount(), 2);
+        for (const char* key : {"2Mn5sVpFDTg", "2_MmPmFxGCo"}) {
+            const int row = videos.rowOf(QString::fromLatin1(key));
+            QVERIFY2(row >= 0, key);
+            QVERIFY(!videos.entry(row).problem.isEmpty());
+        }
+        const ProjectContent content = contentOf(studio.projectPath());
+        std::size_t first_items = 0;
+        std::size_t second_items = 0;
+        for (const auto& [where, items] : content) {
+            (where.first == "2Mn5sVpFDTg" ? first_items : second_items) += items.size();
+        }
+        QCOMPARE(static_cast<int>(first_items), csvRows(first));
+        QCOMPARE(static_cast<int>(second_items), csvRows(second));
+    }
+
+    void subtitlesGoOntoTheOpenVideosTimeline() {
+        Studio studio;
+        QVERIFY(studio.createProject());
+        QVERIFY(studio.flow.openVideo(kAvi));
+        const TimelineModel* model = studio.flow.timeline()->model();
+        QVERIFY(model != nullptr);
+        const int tracks_before = model->trackCount();
+        const QString srt = studio.dir.filePath(QStringLiteral("talk.srt"));
+        writeFile(srt,
+                  "1\n00:00:00,000 --> 00:00:01,000\ncrack the eggs\n\n"
+                  "2\n00:00:01,500 --> 00:00:02,500\nwhisk\n\n"
+                  "3\n00:00:03,000 --> 00:00:04,000\npour into the pan\n");
+        QVERIFY(studio.importThroughMenu("srt", {srt}));
+        QVERIFY2(studio.outcome->status == ImportOutcome::Status::Imported,
+                 qPrintable(studio.outcome->message));
+        // No new video: the cues belong to the video on screen, whose timeline shows them.
+        QCOMPARE(studio.outcome->videos_added, std::int64_t{0});
+        QCOMPARE(studio.flow.videos().rowCount(), 1);
+        model = studio.flow.timeline()->model();
+        QCOMPARE(model->trackCount(), tracks_before + 1);
+        const auto& items = model->items(model->trackCount() - 1);
+        QCOMPARE(items.size(), std::size_t{3});
+        QCOMPARE(items[1].label, QStringLiteral("whisk"));
+        // paddle_example.avi runs at 25 fps: 1.5 s is frame 37 or 38 depending on rounding.
+        QVERIFY(items[1].start_frame == 37 || items[1].start_frame == 38);
+    }
+
+    void malformedFilesNameTheFileAndChangeNothing() {
+        Studio studio;
+        QVERIFY(studio.createProject());
+        const QString existing = kCaptions + QStringLiteral("/2Mn5sVpFDTg.csv");
+        QVERIFY(studio.importThroughMenu("howto100m", {existing}));
+        QVERIFY(studio.outcome->status == ImportOutcome::Status::Imported);
+        const ProjectContent before = contentOf(studio.projectPath());
+
+        // A reader error: the cue's times cannot be parsed.
+        const QString bad = studio.dir.filePath(QStringLiteral("broken_cues.srt"));
+        writeFile(bad, "1\n00:00:01,000 --> not a time\nhello\n");
+        QVERIFY(studio.importThroughMenu("srt", {bad}));
+        QCOMPARE(studio.outcome->status, ImportOutcome::Status::Failed);
+        QCOMPARE(studio.errors.size(), 1);
+        QVERIFY2(studio.errors.front().contains(QStringLiteral("broken_cues.srt")),
+                 qPrintable(studio.errors.front()));
+        QVERIFY(contentOf(studio.projectPath()) == before);
+
+        // An import error after part of the work was written: a new video is added, then the
+        // second file's video already has that track. The transaction takes the first back.
+        const QString fresh = kCaptions + QStringLiteral("/3lL8XUUWg_Q.csv");
+        QVERIFY(studio.importThroughMenu("howto100m", {fresh, existing}));
+        QCOMPARE(studio.outcome->status, ImportOutcome::Status::Failed);
+        QCOMPARE(studio.errors.size(), 2);
+        QVERIFY2(studio.errors.back().contains(QStringLiteral("2Mn5sVpFDTg")),
+                 qPrintable(studio.errors.back()));
+        QVERIFY(contentOf(studio.projectPath()) == before);
+        QCOMPARE(studio.flow.videos().rowCount(), 1);
+    }
+
+    void exportReadsBackTheSame() {
+        Studio studio;
+        QVERIFY(studio.createProject());
+        QVERIFY(studio.importThroughMenu("howto100m",
+                                         {kCaptions + QStringLiteral("/2Mn5sVpFDTg.csv"),
+                                          kCaptions + QStringLiteral("/2_MmPmFxGCo.csv")}));
+        QVERIFY(studio.outcome->status == ImportOutcome::Status::Imported);
+        const ProjectContent original = contentOf(studio.projectPath());
+
+        const QString out = studio.dir.filePath(QStringLiteral("all.json"));
+        studio.next_paths = {out};
+        QAction* entry = studio.menuEntry(studio.exportMenu(), "json");
+        QVERIFY(entry != nullptr);
+        entry->trigger();
+        QVERIFY2(studio.errors.isEmpty(), qPrintable(studio.errors.join('\n')));
+        QVERIFY(QFile::exists(out));
+        // Nothing but the file itself is left in the folder (the write was atomic).
+        QCOMPARE(QDir(studio.dir.path())
+                     .entryList({QStringLiteral("all.json*")}, QDir::Files | QDir::Hidden)
+                     .size(),
+                 1);
+
+        const QString copy = studio.dir.filePath(QStringLiteral("copy.actbert"));
+        QVERIFY(studio.flow.openProject(copy, ProjectOpenMode::CreateNew));
+        QVERIFY(studio.importThroughMenu("json", {out}));
+        QVERIFY2(studio.outcome->status == ImportOutcome::Status::Imported,
+                 qPrintable(studio.outcome->message));
+        QVERIFY(!original.empty());
+        QVERIFY(contentOf(copy) == original);
+
+        // An export that cannot be written says where and why.
+        QVERIFY(!studio.flow.importExport().exportTo(
+            "json", studio.dir.filePath(QStringLiteral("missing/folder/x.json"))));
+        QVERIFY(studio.errors.back().contains(QStringLiteral("missing/folder")));
+    }
+
+    void cancelMidImportLeavesTheProjectUnchanged() {
+        Studio studio;
+        QVERIFY(studio.createProject());
+        const ProjectContent before = contentOf(studio.projectPath());
+        ImportExportFlow& io = studio.flow.importExport();
+        // The importer reports progress every 2,048 items, after writing them: cancelling at
+        // the first report stops it in the middle of its transaction.
+        std::atomic<int> reports_while_importing{0};
+        io.setProgressListener([&](double, const std::string& message) {
+            if (message == "importing" && reports_while_importing++ == 0) {
+                io.cancelImport();
+            }
+        });
+        QVERIFY(studio.importThroughMenu("youcook2", {kYouCook2}));
+        QCOMPARE(studio.outcome->status, ImportOutcome::Status::Cancelled);
+        QCOMPARE(reports_while_importing.load(), 1);
+        QVERIFY(studio.errors.isEmpty());
+        QVERIFY(contentOf(studio.projectPath()) == before);
+        QCOMPARE(studio.flow.videos().rowCount(), 0);
+
+        // Without a cancel the same file goes in whole: one video per YouCook2 entry.
+        io.setProgressListener({});
+        QVERIFY(studio.importThroughMenu("youcook2", {kYouCook2}));
+        QVERIFY2(studio.outcome->status == ImportOutcome::Status::Imported,
+                 qPrintable(studio.outcome->message));
+        QVERIFY(studio.outcome->videos_added > 1000);
+        QCOMPARE(studio.flow.videos().rowCount(), static_cast<int>(studio.outcome->videos_added));
+    }
+
+    void bulkAcceptIsOneUndoStepThatSurvivesARestart() {
+        Studio studio;
+        QVERIFY(studio.createProject());
+        QVERIFY(studio.flow.openVideo(kAvi));
+        const QString csv = studio.dir.filePath(QStringLiteral("model.csv"));
+        writeFile(csv,
+                  "video,track,kind,start_s,end_s,label,confidence\n"
+                  "paddle_example.avi,model steps,steps,0.0,1.0,crack,0.9\n"
+                  "paddle_example.avi,model steps,steps,1.0,2.0,whisk,0.3\n"
+                  "paddle_example.avi,model steps,steps,2.0,3.0,pour,0.7\n"
+                  "paddle_example.avi,model steps,steps,3.0,4.0,flip,\n");
+        QVERIFY(studio.importThroughMenu("csv", {csv}));
+        QVERIFY2(studio.outcome->status == ImportOutcome::Status::Imported,
+                 qPrintable(studio.outcome->message));
+        const auto* model =
+            dynamic_cast<const StoreTimelineModel*>(studio.flow.timeline()->model());
+        QVERIFY(model != nullptr);
+        int track = -1;
+        for (int t = 0; t < model->trackCount(); ++t) {
+            if (model->track(t).name == QStringLiteral("model steps")) {
+                track = t;
+            }
+        }
+        QVERIFY(track >= 0);
+        const auto reviews = [&] {
+            QList<ReviewState> states;
+            for (const TimelineItem& item : model->items(track)) {
+                states.append(item.review);
+            }
+            return states;
+        };
+        const QList<ReviewState> none(4, ReviewState::Unreviewed);
+        QCOMPARE(reviews(), none);
+
+        // The action has a remappable default binding and sits in the Edit menu.
+        QAction* action = studio.flow.actions().action(ActionId::BulkAccept);
+        QCOMPARE(action->shortcuts().value(0), QKeySequence(QStringLiteral("Shift+A")));
+
+        studio.flow.timeline()->setCurrentTrack(track);
+        QVERIFY(studio.flow.bulkAcceptCurrentTrack(0.5));
+        const QList<ReviewState> sure = {ReviewState::Accepted, ReviewState::Unreviewed,
+                                         ReviewState::Accepted, ReviewState::Unreviewed};
+        QCOMPARE(reviews(), sure);
+        // One Ctrl+Z takes the whole bulk accept back.
+        studio.flow.actions().action(ActionId::Undo)->trigger();
+        QCOMPARE(reviews(), none);
+        studio.flow.actions().action(ActionId::Redo)->trigger();
+        QCOMPARE(reviews(), sure);
+        // Without a threshold the rest go too, as a second step.
+        QVERIFY(studio.flow.bulkAcceptCurrentTrack(std::nullopt));
+        QCOMPARE(reviews(), QList<ReviewState>(4, ReviewState::Accepted));
+
+        // After a restart (a new connection) the journal still undoes it: the second step
+        // first, then the thresholded one.
+        const QString path = studio.projectPath();
+        QVERIFY(studio.flow.openProject(studio.dir.filePath(QStringLiteral("other.actbert")),
+                                        ProjectOpenMode::CreateNew));
+        store::Project reopened(path.toStdString(), store::Project::OpenMode::OpenExisting);
+        const auto states = [&] {
+            std::vector<store::ReviewState> result;
+            for (const store::Track& t : reopened.tracks().list()) {
+                if (t.name == "model steps") {
+                    for (const store::Item& item : reopened.items().forTrack(t.id)) {
+                        result.push_back(item.review_state);
+                    }
+                }
+            }
+            return result;
+        };
+        using S = store::ReviewState;
+        QVERIFY((states() == std::vector<S>(4, S::Accepted)));
+        QVERIFY(reopened.journal().undo().has_value());
+        QVERIFY(
+            (states() == std::vector<S>{S::Accepted, S::Unreviewed, S::Accepted, S::Unreviewed}));
+        QVERIFY(reopened.journal().undo().has_value());
+        QVERIFY((states() == std::vector<S>(4, S::Unreviewed)));
+    }
+
+    void bulkAcceptWithoutAProjectSaysWhy() {
+        Studio studio;
+        QString problem;
+        QVERIFY(!studio.flow.bulkAcceptCurrentTrack(std::nullopt, &problem));
+        QVERIFY(problem.contains(QStringLiteral("project")));
+    }
+};
+
+int runImportExportTests(int argc, char** argv) {
+    TestImportExport test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_import_export.moc"
