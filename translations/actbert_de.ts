@@ -1,5 +1,154 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>actbert::ui::DemoLauncher</name>
+    <message>
+        <source>Preparing the demo in %1...</source>
+        <translation>Demo wird in %1 vorbereitet...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>ActBERT Studio demo</source>
+        <translation>ActBERT-Studio-Demo</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>Wird abgebrochen...</translation>
+    </message>
+    <message>
+        <source>Preparing the demo: %1</source>
+        <translation>Demo wird vorbereitet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::ImportExportFlow</name>
+    <message>
+        <source>Imported %1 items in %2 tracks from %3 (%4 new videos)</source>
+        <translation>%1 Elemente in %2 Spuren aus %3 importiert (%4 neue Videos)</translation>
+    </message>
+    <message>
+        <source>Import of %1 cancelled: the project is unchanged</source>
+        <translation>Import von %1 abgebrochen: Das Projekt ist unverändert</translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2
+The project is unchanged.</source>
+        <translation>%1 kann nicht importiert werden: %2
+Das Projekt ist unverändert.</translation>
+    </message>
+    <message>
+        <source>YouCook2 annotations</source>
+        <translation>YouCook2-Annotationen</translation>
+    </message>
+    <message>
+        <source>YouCook2 clips</source>
+        <translation>YouCook2-Clips</translation>
+    </message>
+    <message>
+        <source>MSR-VTT</source>
+        <translation>MSR-VTT</translation>
+    </message>
+    <message>
+        <source>HowTo100M captions</source>
+        <translation>HowTo100M-Untertitel</translation>
+    </message>
+    <message>
+        <source>COIN</source>
+        <translation>COIN</translation>
+    </message>
+    <message>
+        <source>CrossTask</source>
+        <translation>CrossTask</translation>
+    </message>
+    <message>
+        <source>ELAN</source>
+        <translation>ELAN</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles</source>
+        <translation>WebVTT-Untertitel</translation>
+    </message>
+    <message>
+        <source>SubRip subtitles</source>
+        <translation>SubRip-Untertitel</translation>
+    </message>
+    <message>
+        <source>Generic CSV</source>
+        <translation>Allgemeines CSV</translation>
+    </message>
+    <message>
+        <source>Generic JSON</source>
+        <translation>Allgemeines JSON</translation>
+    </message>
+    <message>
+        <source>Open or create a project first: annotations are imported into it</source>
+        <translation>Zuerst ein Projekt öffnen oder anlegen: Annotationen werden in dieses importiert</translation>
+    </message>
+    <message>
+        <source>Open or create a project first: its annotations are exported</source>
+        <translation>Zuerst ein Projekt öffnen oder anlegen: Seine Annotationen werden exportiert</translation>
+    </message>
+    <message>
+        <source>%1 (%2)...</source>
+        <translation>%1 (%2)...</translation>
+    </message>
+    <message>
+        <source>%1 (%2);;All files (*)</source>
+        <translation>%1 (%2);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>Open or create a project before importing annotations.</source>
+        <translation>Öffnen oder legen Sie ein Projekt an, bevor Sie Annotationen importieren.</translation>
+    </message>
+    <message>
+        <source>An import is still running: wait for it or cancel it.</source>
+        <translation>Ein Import läuft noch: Warten Sie darauf oder brechen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <source>Importing %1...</source>
+        <translation>%1 wird importiert...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Reading the files...</source>
+        <translation>Dateien werden gelesen...</translation>
+    </message>
+    <message>
+        <source>Writing into the project...</source>
+        <translation>Wird ins Projekt geschrieben...</translation>
+    </message>
+    <message>
+        <source>Open or create a project before exporting annotations.</source>
+        <translation>Öffnen oder legen Sie ein Projekt an, bevor Sie Annotationen exportieren.</translation>
+    </message>
+    <message>
+        <source>Exported %1 items of %2 videos to %3</source>
+        <translation>%1 Elemente aus %2 Videos nach %3 exportiert</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation>Export nach %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>ActBERT Studio</source>
+        <translation>ActBERT Studio</translation>
+    </message>
+</context>
 <context>
     <name>actbert::ui::MainWindow</name>
     <message>
@@ -139,7 +288,7 @@
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <source>%1 is bound to both '%2' and '%3'</source>
+        <source>%1 is bound to both &apos;%2&apos; and &apos;%3&apos;</source>
         <translation>%1 ist sowohl „%2“ als auch „%3“ zugewiesen</translation>
     </message>
 </context>
@@ -168,196 +317,9 @@
         <source>unlabelled</source>
         <translation>unbeschriftet</translation>
     </message>
-</context>
-<context>
-    <name>actbert::ui::StudioFlow</name>
     <message>
-        <source>No project open: timeline edits are kept in memory only and are not saved</source>
-        <translation>Kein Projekt geöffnet: Änderungen an der Zeitleiste bleiben nur im Speicher und werden nicht gesichert</translation>
-    </message>
-    <message>
-        <source>Open video</source>
-        <translation>Video öffnen</translation>
-    </message>
-    <message>
-        <source>Videos (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;All files (*)</source>
-        <translation>Videos (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Add videos</source>
-        <translation>Videos hinzufügen</translation>
-    </message>
-    <message>
-        <source>ActBERT projects (*.actbert);;All files (*)</source>
-        <translation>ActBERT-Projekte (*.actbert);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>Neues Projekt</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>Projekt öffnen</translation>
-    </message>
-    <message>
-        <source>Not available in the studio yet: use the actbert command line</source>
-        <translation>Im Studio noch nicht verfügbar: bitte die actbert-Kommandozeile verwenden</translation>
-    </message>
-    <message>
-        <source>%1 - ActBERT Studio</source>
-        <translation>%1 – ActBERT Studio</translation>
-    </message>
-    <message>
-        <source>Project %1: every edit is saved at once</source>
-        <translation>Projekt %1: jede Änderung wird sofort gespeichert</translation>
-    </message>
-    <message>
-        <source>Cannot open project %1: %2</source>
-        <translation>Projekt %1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>Actions</source>
-        <translation>Handlungen</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>Schritte</translation>
-    </message>
-    <message>
-        <source>Captions</source>
-        <translation>Untertitel</translation>
-    </message>
-    <message>
-        <source>unlabelled</source>
-        <translation>unbeschriftet</translation>
-    </message>
-    <message>
-        <source>Cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>Go to</source>
-        <translation>Gehe zu</translation>
-    </message>
-    <message>
-        <source>Frame number, or time in seconds ending in s (12.5s):</source>
-        <translation>Bildnummer oder Zeit in Sekunden mit s am Ende (12.5s):</translation>
-    </message>
-    <message>
-        <source>Not a frame number or a time: %1</source>
-        <translation>Keine Bildnummer und keine Zeit: %1</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::TimelineEditController</name>
-    <message>
-        <source>The boundary cannot move there</source>
-        <translation>Die Grenze kann nicht dorthin verschoben werden</translation>
-    </message>
-    <message>
-        <source>Nothing to split at the playhead</source>
-        <translation>Am Abspielkopf gibt es nichts zu teilen</translation>
-    </message>
-    <message>
-        <source>No next item to merge with</source>
-        <translation>Kein folgendes Element zum Zusammenführen</translation>
-    </message>
-    <message>
-        <source>Nothing to delete</source>
-        <translation>Nichts zu löschen</translation>
-    </message>
-    <message>
-        <source>The label is unchanged</source>
-        <translation>Die Beschriftung ist unverändert</translation>
-    </message>
-    <message>
-        <source>The item is already reviewed so</source>
-        <translation>Das Element ist bereits so geprüft</translation>
-    </message>
-    <message>
-        <source>Set an in point and an out point first</source>
-        <translation>Zuerst einen Anfangs- und einen Endpunkt setzen</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::TimelineEditPlanner</name>
-    <message>
-        <source>Move boundary of '%1'</source>
-        <translation>Grenze von „%1“ verschieben</translation>
-    </message>
-    <message>
-        <source>Split '%1'</source>
-        <translation>„%1“ teilen</translation>
-    </message>
-    <message>
-        <source>Merge '%1' and '%2'</source>
-        <translation>„%1“ und „%2“ zusammenführen</translation>
-    </message>
-    <message>
-        <source>Relabel '%1' as '%2'</source>
-        <translation>„%1“ in „%2“ umbenennen</translation>
-    </message>
-    <message>
-        <source>Delete '%1'</source>
-        <translation>„%1“ löschen</translation>
-    </message>
-    <message>
-        <source>Accept '%1'</source>
-        <translation>„%1“ annehmen</translation>
-    </message>
-    <message>
-        <source>Reject '%1'</source>
-        <translation>„%1“ ablehnen</translation>
-    </message>
-    <message>
-        <source>Unreview '%1'</source>
-        <translation>Prüfung von „%1“ zurücknehmen</translation>
-    </message>
-    <message>
-        <source>unlabelled</source>
-        <translation>unbeschriftet</translation>
-    </message>
-    <message>
-        <source>Create '%1'</source>
-        <translation>„%1“ anlegen</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::TimelinePainter</name>
-    <message>
-        <source> (partition)</source>
-        <translation> (Zerlegung)</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::TimelineView</name>
-    <message>
-        <source>Label</source>
-        <translation>Beschriftung</translation>
-    </message>
-    <message>
-        <source>No video open</source>
-        <translation>Kein Video geöffnet</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::VideoListModel</name>
-    <message>
-        <source>%1 (cannot open)</source>
-        <translation>%1 (kann nicht geöffnet werden)</translation>
-    </message>
-    <message>
-        <source>%1
-%2 frames, %3 fps</source>
-        <translation>%1
-%2 Bilder, %3 B/s</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::VideoView</name>
-    <message>
-        <source>No video</source>
-        <translation>Kein Video</translation>
+        <source>No track selected to accept</source>
+        <translation>Keine Spur zum Annehmen ausgewählt</translation>
     </message>
 </context>
 <context>
@@ -494,6 +456,230 @@
         <source>Show current step</source>
         <translation>Aktuellen Schritt anzeigen</translation>
     </message>
+    <message>
+        <source>Accept all unreviewed items of the track...</source>
+        <translation>Alle ungeprüften Elemente der Spur annehmen...</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::StudioFlow</name>
+    <message>
+        <source>No project open: timeline edits are kept in memory only and are not saved</source>
+        <translation>Kein Projekt geöffnet: Änderungen an der Zeitleiste bleiben nur im Speicher und werden nicht gesichert</translation>
+    </message>
+    <message>
+        <source>Open video</source>
+        <translation>Video öffnen</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;All files (*)</source>
+        <translation>Videos (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Add videos</source>
+        <translation>Videos hinzufügen</translation>
+    </message>
+    <message>
+        <source>ActBERT projects (*.actbert);;All files (*)</source>
+        <translation>ActBERT-Projekte (*.actbert);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>%1 - ActBERT Studio</source>
+        <translation>%1 – ActBERT Studio</translation>
+    </message>
+    <message>
+        <source>Project %1: every edit is saved at once</source>
+        <translation>Projekt %1: jede Änderung wird sofort gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot open project %1: %2</source>
+        <translation>Projekt %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Handlungen</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Captions</source>
+        <translation>Untertitel</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>unbeschriftet</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Gehe zu</translation>
+    </message>
+    <message>
+        <source>Frame number, or time in seconds ending in s (12.5s):</source>
+        <translation>Bildnummer oder Zeit in Sekunden mit s am Ende (12.5s):</translation>
+    </message>
+    <message>
+        <source>Not a frame number or a time: %1</source>
+        <translation>Keine Bildnummer und keine Zeit: %1</translation>
+    </message>
+    <message>
+        <source>No video file: the project holds only its annotations</source>
+        <translation>Keine Videodatei: Das Projekt enthält nur ihre Annotationen</translation>
+    </message>
+    <message>
+        <source>Bulk accept needs a project with a video open</source>
+        <translation>Sammelannahme erfordert ein Projekt mit geöffnetem Video</translation>
+    </message>
+    <message>
+        <source>Cannot accept: %1</source>
+        <translation>Annehmen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>No unreviewed items to accept on this track</source>
+        <translation>Keine ungeprüften Elemente auf dieser Spur</translation>
+    </message>
+    <message>
+        <source>Accept all unreviewed items</source>
+        <translation>Alle ungeprüften Elemente annehmen</translation>
+    </message>
+    <message>
+        <source>Accept the unreviewed items of track &quot;%1&quot; whose confidence is at least
+(0 accepts all of them, also those without a confidence):</source>
+        <translation>Die ungeprüften Elemente der Spur „%1“ annehmen, deren Konfidenz mindestens so hoch ist
+(0 nimmt alle an, auch solche ohne Konfidenz):</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %n item(s): %1 undoes it</source>
+        <translation>
+            <numerusform>%n Element angenommen: %1 macht es rückgängig</numerusform>
+            <numerusform>%n Elemente angenommen: %1 macht es rückgängig</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelineEditController</name>
+    <message>
+        <source>The boundary cannot move there</source>
+        <translation>Die Grenze kann nicht dorthin verschoben werden</translation>
+    </message>
+    <message>
+        <source>Nothing to split at the playhead</source>
+        <translation>Am Abspielkopf gibt es nichts zu teilen</translation>
+    </message>
+    <message>
+        <source>No next item to merge with</source>
+        <translation>Kein folgendes Element zum Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Nothing to delete</source>
+        <translation>Nichts zu löschen</translation>
+    </message>
+    <message>
+        <source>The label is unchanged</source>
+        <translation>Die Beschriftung ist unverändert</translation>
+    </message>
+    <message>
+        <source>The item is already reviewed so</source>
+        <translation>Das Element ist bereits so geprüft</translation>
+    </message>
+    <message>
+        <source>Set an in point and an out point first</source>
+        <translation>Zuerst einen Anfangs- und einen Endpunkt setzen</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelineEditPlanner</name>
+    <message>
+        <source>Move boundary of &apos;%1&apos;</source>
+        <translation>Grenze von „%1“ verschieben</translation>
+    </message>
+    <message>
+        <source>Split &apos;%1&apos;</source>
+        <translation>„%1“ teilen</translation>
+    </message>
+    <message>
+        <source>Merge &apos;%1&apos; and &apos;%2&apos;</source>
+        <translation>„%1“ und „%2“ zusammenführen</translation>
+    </message>
+    <message>
+        <source>Relabel &apos;%1&apos; as &apos;%2&apos;</source>
+        <translation>„%1“ in „%2“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete &apos;%1&apos;</source>
+        <translation>„%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Accept &apos;%1&apos;</source>
+        <translation>„%1“ annehmen</translation>
+    </message>
+    <message>
+        <source>Reject &apos;%1&apos;</source>
+        <translation>„%1“ ablehnen</translation>
+    </message>
+    <message>
+        <source>Unreview &apos;%1&apos;</source>
+        <translation>Prüfung von „%1“ zurücknehmen</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>unbeschriftet</translation>
+    </message>
+    <message>
+        <source>Create &apos;%1&apos;</source>
+        <translation>„%1“ anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelinePainter</name>
+    <message>
+        <source> (partition)</source>
+        <translation> (Zerlegung)</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelineView</name>
+    <message>
+        <source>Label</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation>Kein Video geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::VideoListModel</name>
+    <message>
+        <source>%1 (cannot open)</source>
+        <translation>%1 (kann nicht geöffnet werden)</translation>
+    </message>
+    <message>
+        <source>%1
+%2 frames, %3 fps</source>
+        <translation>%1
+%2 Bilder, %3 B/s</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::VideoView</name>
+    <message>
+        <source>No video</source>
+        <translation>Kein Video</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -526,8 +712,16 @@
         <translation>Den Demo-Datensatz in DIR öffnen (dort erzeugt, falls er fehlt).</translation>
     </message>
     <message>
-        <source>--demo needs the synthetic demo videos (core/synth), which this build does not have yet</source>
-        <translation>--demo benötigt die synthetischen Demovideos (core/synth), die dieser Build noch nicht hat</translation>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the demo: %1</source>
+        <translation>Die Demo kann nicht vorbereitet werden: %1</translation>
+    </message>
+    <message>
+        <source>The demo was cancelled</source>
+        <translation>Die Demo wurde abgebrochen</translation>
     </message>
 </context>
 </TS>

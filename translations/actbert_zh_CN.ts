@@ -1,5 +1,154 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>actbert::ui::DemoLauncher</name>
+    <message>
+        <source>Preparing the demo in %1...</source>
+        <translation>正在 %1 中准备演示……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>ActBERT Studio demo</source>
+        <translation>ActBERT Studio 演示</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>正在取消……</translation>
+    </message>
+    <message>
+        <source>Preparing the demo: %1</source>
+        <translation>正在准备演示：%1</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::ImportExportFlow</name>
+    <message>
+        <source>Imported %1 items in %2 tracks from %3 (%4 new videos)</source>
+        <translation>已从 %3 导入 %2 条轨道中的 %1 个条目（新增 %4 个视频）</translation>
+    </message>
+    <message>
+        <source>Import of %1 cancelled: the project is unchanged</source>
+        <translation>已取消导入 %1：项目未改变</translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2
+The project is unchanged.</source>
+        <translation>无法导入 %1：%2
+项目未改变。</translation>
+    </message>
+    <message>
+        <source>YouCook2 annotations</source>
+        <translation>YouCook2 标注</translation>
+    </message>
+    <message>
+        <source>YouCook2 clips</source>
+        <translation>YouCook2 片段</translation>
+    </message>
+    <message>
+        <source>MSR-VTT</source>
+        <translation>MSR-VTT</translation>
+    </message>
+    <message>
+        <source>HowTo100M captions</source>
+        <translation>HowTo100M 字幕</translation>
+    </message>
+    <message>
+        <source>COIN</source>
+        <translation>COIN</translation>
+    </message>
+    <message>
+        <source>CrossTask</source>
+        <translation>CrossTask</translation>
+    </message>
+    <message>
+        <source>ELAN</source>
+        <translation>ELAN</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles</source>
+        <translation>WebVTT 字幕</translation>
+    </message>
+    <message>
+        <source>SubRip subtitles</source>
+        <translation>SubRip 字幕</translation>
+    </message>
+    <message>
+        <source>Generic CSV</source>
+        <translation>通用 CSV</translation>
+    </message>
+    <message>
+        <source>Generic JSON</source>
+        <translation>通用 JSON</translation>
+    </message>
+    <message>
+        <source>Open or create a project first: annotations are imported into it</source>
+        <translation>请先打开或新建项目：标注将导入到该项目中</translation>
+    </message>
+    <message>
+        <source>Open or create a project first: its annotations are exported</source>
+        <translation>请先打开或新建项目：将导出该项目的标注</translation>
+    </message>
+    <message>
+        <source>%1 (%2)...</source>
+        <translation>%1（%2）……</translation>
+    </message>
+    <message>
+        <source>%1 (%2);;All files (*)</source>
+        <translation>%1 (%2);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <source>Open or create a project before importing annotations.</source>
+        <translation>导入标注前请先打开或新建项目。</translation>
+    </message>
+    <message>
+        <source>An import is still running: wait for it or cancel it.</source>
+        <translation>仍有导入正在进行：请等待其完成或取消。</translation>
+    </message>
+    <message>
+        <source>Importing %1...</source>
+        <translation>正在导入 %1……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reading the files...</source>
+        <translation>正在读取文件……</translation>
+    </message>
+    <message>
+        <source>Writing into the project...</source>
+        <translation>正在写入项目……</translation>
+    </message>
+    <message>
+        <source>Open or create a project before exporting annotations.</source>
+        <translation>导出标注前请先打开或新建项目。</translation>
+    </message>
+    <message>
+        <source>Exported %1 items of %2 videos to %3</source>
+        <translation>已将 %2 个视频的 %1 个条目导出到 %3</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation>无法导出到 %1：%2</translation>
+    </message>
+    <message>
+        <source>ActBERT Studio</source>
+        <translation>ActBERT Studio</translation>
+    </message>
+</context>
 <context>
     <name>actbert::ui::MainWindow</name>
     <message>
@@ -139,7 +288,7 @@
         <translation>快捷键</translation>
     </message>
     <message>
-        <source>%1 is bound to both '%2' and '%3'</source>
+        <source>%1 is bound to both &apos;%2&apos; and &apos;%3&apos;</source>
         <translation>%1 同时绑定到“%2”和“%3”</translation>
     </message>
 </context>
@@ -168,196 +317,9 @@
         <source>unlabelled</source>
         <translation>未标注</translation>
     </message>
-</context>
-<context>
-    <name>actbert::ui::StudioFlow</name>
     <message>
-        <source>No project open: timeline edits are kept in memory only and are not saved</source>
-        <translation>未打开项目：时间轴的编辑仅保存在内存中，不会被保存</translation>
-    </message>
-    <message>
-        <source>Open video</source>
-        <translation>打开视频</translation>
-    </message>
-    <message>
-        <source>Videos (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;All files (*)</source>
-        <translation>视频 (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Add videos</source>
-        <translation>添加视频</translation>
-    </message>
-    <message>
-        <source>ActBERT projects (*.actbert);;All files (*)</source>
-        <translation>ActBERT 项目 (*.actbert);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>新建项目</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <source>Not available in the studio yet: use the actbert command line</source>
-        <translation>工作室中尚不可用：请使用 actbert 命令行</translation>
-    </message>
-    <message>
-        <source>%1 - ActBERT Studio</source>
-        <translation>%1 - ActBERT 工作室</translation>
-    </message>
-    <message>
-        <source>Project %1: every edit is saved at once</source>
-        <translation>项目 %1：每次编辑都会立即保存</translation>
-    </message>
-    <message>
-        <source>Cannot open project %1: %2</source>
-        <translation>无法打开项目 %1：%2</translation>
-    </message>
-    <message>
-        <source>Actions</source>
-        <translation>动作</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <source>Captions</source>
-        <translation>字幕</translation>
-    </message>
-    <message>
-        <source>unlabelled</source>
-        <translation>未标注</translation>
-    </message>
-    <message>
-        <source>Cannot open %1: %2</source>
-        <translation>无法打开 %1：%2</translation>
-    </message>
-    <message>
-        <source>Go to</source>
-        <translation>转到</translation>
-    </message>
-    <message>
-        <source>Frame number, or time in seconds ending in s (12.5s):</source>
-        <translation>帧号，或以 s 结尾的秒数（12.5s）：</translation>
-    </message>
-    <message>
-        <source>Not a frame number or a time: %1</source>
-        <translation>不是帧号也不是时间：%1</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::TimelineEditController</name>
-    <message>
-        <source>The boundary cannot move there</source>
-        <translation>边界无法移动到那里</translation>
-    </message>
-    <message>
-        <source>Nothing to split at the playhead</source>
-        <translation>播放头处没有可拆分的内容</translation>
-    </message>
-    <message>
-        <source>No next item to merge with</source>
-        <translation>没有可合并的下一项</translation>
-    </message>
-    <message>
-        <source>Nothing to delete</source>
-        <translation>没有可删除的内容</translation>
-    </message>
-    <message>
-        <source>The label is unchanged</source>
-        <translation>标签未改变</translation>
-    </message>
-    <message>
-        <source>The item is already reviewed so</source>
-        <translation>该项已是此审核状态</translation>
-    </message>
-    <message>
-        <source>Set an in point and an out point first</source>
-        <translation>请先设置入点和出点</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::TimelineEditPlanner</name>
-    <message>
-        <source>Move boundary of '%1'</source>
-        <translation>移动“%1”的边界</translation>
-    </message>
-    <message>
-        <source>Split '%1'</source>
-        <translation>拆分“%1”</translation>
-    </message>
-    <message>
-        <source>Merge '%1' and '%2'</source>
-        <translation>合并“%1”和“%2”</translation>
-    </message>
-    <message>
-        <source>Relabel '%1' as '%2'</source>
-        <translation>将“%1”重新标注为“%2”</translation>
-    </message>
-    <message>
-        <source>Delete '%1'</source>
-        <translation>删除“%1”</translation>
-    </message>
-    <message>
-        <source>Accept '%1'</source>
-        <translation>接受“%1”</translation>
-    </message>
-    <message>
-        <source>Reject '%1'</source>
-        <translation>拒绝“%1”</translation>
-    </message>
-    <message>
-        <source>Unreview '%1'</source>
-        <translation>撤销对“%1”的审核</translation>
-    </message>
-    <message>
-        <source>unlabelled</source>
-        <translation>未标注</translation>
-    </message>
-    <message>
-        <source>Create '%1'</source>
-        <translation>创建“%1”</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::TimelinePainter</name>
-    <message>
-        <source> (partition)</source>
-        <translation>（分区）</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::TimelineView</name>
-    <message>
-        <source>Label</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>No video open</source>
-        <translation>未打开视频</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::VideoListModel</name>
-    <message>
-        <source>%1 (cannot open)</source>
-        <translation>%1（无法打开）</translation>
-    </message>
-    <message>
-        <source>%1
-%2 frames, %3 fps</source>
-        <translation>%1
-%2 帧，%3 帧/秒</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::VideoView</name>
-    <message>
-        <source>No video</source>
-        <translation>无视频</translation>
+        <source>No track selected to accept</source>
+        <translation>未选择要接受的轨道</translation>
     </message>
 </context>
 <context>
@@ -494,6 +456,229 @@
         <source>Show current step</source>
         <translation>显示当前步骤</translation>
     </message>
+    <message>
+        <source>Accept all unreviewed items of the track...</source>
+        <translation>接受该轨道上所有未审核的条目……</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::StudioFlow</name>
+    <message>
+        <source>No project open: timeline edits are kept in memory only and are not saved</source>
+        <translation>未打开项目：时间轴的编辑仅保存在内存中，不会被保存</translation>
+    </message>
+    <message>
+        <source>Open video</source>
+        <translation>打开视频</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;All files (*)</source>
+        <translation>视频 (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Add videos</source>
+        <translation>添加视频</translation>
+    </message>
+    <message>
+        <source>ActBERT projects (*.actbert);;All files (*)</source>
+        <translation>ActBERT 项目 (*.actbert);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>%1 - ActBERT Studio</source>
+        <translation>%1 - ActBERT 工作室</translation>
+    </message>
+    <message>
+        <source>Project %1: every edit is saved at once</source>
+        <translation>项目 %1：每次编辑都会立即保存</translation>
+    </message>
+    <message>
+        <source>Cannot open project %1: %2</source>
+        <translation>无法打开项目 %1：%2</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Captions</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Frame number, or time in seconds ending in s (12.5s):</source>
+        <translation>帧号，或以 s 结尾的秒数（12.5s）：</translation>
+    </message>
+    <message>
+        <source>Not a frame number or a time: %1</source>
+        <translation>不是帧号也不是时间：%1</translation>
+    </message>
+    <message>
+        <source>No video file: the project holds only its annotations</source>
+        <translation>没有视频文件：项目中只有其标注</translation>
+    </message>
+    <message>
+        <source>Bulk accept needs a project with a video open</source>
+        <translation>批量接受需要打开一个项目并打开其中的视频</translation>
+    </message>
+    <message>
+        <source>Cannot accept: %1</source>
+        <translation>无法接受：%1</translation>
+    </message>
+    <message>
+        <source>No unreviewed items to accept on this track</source>
+        <translation>此轨道上没有可接受的未审核条目</translation>
+    </message>
+    <message>
+        <source>Accept all unreviewed items</source>
+        <translation>接受所有未审核的条目</translation>
+    </message>
+    <message>
+        <source>Accept the unreviewed items of track &quot;%1&quot; whose confidence is at least
+(0 accepts all of them, also those without a confidence):</source>
+        <translation>接受轨道“%1”上置信度不低于以下数值的未审核条目
+（0 表示全部接受，包括没有置信度的条目）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %n item(s): %1 undoes it</source>
+        <translation>
+            <numerusform>已接受 %n 个条目：按 %1 可撤销</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelineEditController</name>
+    <message>
+        <source>The boundary cannot move there</source>
+        <translation>边界无法移动到那里</translation>
+    </message>
+    <message>
+        <source>Nothing to split at the playhead</source>
+        <translation>播放头处没有可拆分的内容</translation>
+    </message>
+    <message>
+        <source>No next item to merge with</source>
+        <translation>没有可合并的下一项</translation>
+    </message>
+    <message>
+        <source>Nothing to delete</source>
+        <translation>没有可删除的内容</translation>
+    </message>
+    <message>
+        <source>The label is unchanged</source>
+        <translation>标签未改变</translation>
+    </message>
+    <message>
+        <source>The item is already reviewed so</source>
+        <translation>该项已是此审核状态</translation>
+    </message>
+    <message>
+        <source>Set an in point and an out point first</source>
+        <translation>请先设置入点和出点</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelineEditPlanner</name>
+    <message>
+        <source>Move boundary of &apos;%1&apos;</source>
+        <translation>移动“%1”的边界</translation>
+    </message>
+    <message>
+        <source>Split &apos;%1&apos;</source>
+        <translation>拆分“%1”</translation>
+    </message>
+    <message>
+        <source>Merge &apos;%1&apos; and &apos;%2&apos;</source>
+        <translation>合并“%1”和“%2”</translation>
+    </message>
+    <message>
+        <source>Relabel &apos;%1&apos; as &apos;%2&apos;</source>
+        <translation>将“%1”重新标注为“%2”</translation>
+    </message>
+    <message>
+        <source>Delete &apos;%1&apos;</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <source>Accept &apos;%1&apos;</source>
+        <translation>接受“%1”</translation>
+    </message>
+    <message>
+        <source>Reject &apos;%1&apos;</source>
+        <translation>拒绝“%1”</translation>
+    </message>
+    <message>
+        <source>Unreview &apos;%1&apos;</source>
+        <translation>撤销对“%1”的审核</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <source>Create &apos;%1&apos;</source>
+        <translation>创建“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelinePainter</name>
+    <message>
+        <source> (partition)</source>
+        <translation>（分区）</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelineView</name>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation>未打开视频</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::VideoListModel</name>
+    <message>
+        <source>%1 (cannot open)</source>
+        <translation>%1（无法打开）</translation>
+    </message>
+    <message>
+        <source>%1
+%2 frames, %3 fps</source>
+        <translation>%1
+%2 帧，%3 帧/秒</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::VideoView</name>
+    <message>
+        <source>No video</source>
+        <translation>无视频</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -526,8 +711,16 @@
         <translation>打开 DIR 中的演示数据集（若不存在则在该处生成）。</translation>
     </message>
     <message>
-        <source>--demo needs the synthetic demo videos (core/synth), which this build does not have yet</source>
-        <translation>--demo 需要合成演示视频（core/synth），此版本尚未包含</translation>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the demo: %1</source>
+        <translation>无法准备演示：%1</translation>
+    </message>
+    <message>
+        <source>The demo was cancelled</source>
+        <translation>演示已取消</translation>
     </message>
 </context>
 </TS>

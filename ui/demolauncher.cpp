@@ -52,8 +52,10 @@ void DemoLauncher::start(const QString& dir) {
             const QString text = QString::fromStdString(message);
             QMetaObject::invokeMethod(this, [this, value, text] {
                 if (dialog_ != nullptr && !cancel_.isCancelled()) {
-                    dialog_->setValue(value);
+                    // setValue() on a modal dialog processes events, which may run
+                    // finishWorker() and drop the dialog: it is the last call on it.
                     dialog_->setLabelText(tr("Preparing the demo: %1").arg(text));
+                    dialog_->setValue(value);
                 }
             });
         };

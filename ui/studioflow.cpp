@@ -295,8 +295,12 @@ bool StudioFlow::bulkAcceptCurrentTrack(std::optional<double> min_confidence, QS
     if (accepted < 0) {
         return fail(tr("Cannot accept: %1").arg(reason));
     }
-    showStatus(accepted == 0 ? tr("No unreviewed items to accept on this track")
-                             : tr("Accepted %n item(s): Ctrl+Z undoes it", nullptr, accepted));
+    // The undo binding is remappable: name the one in force.
+    const QString undo_keys =
+        actions_->action(ActionId::Undo)->shortcut().toString(QKeySequence::NativeText);
+    showStatus(accepted == 0
+                   ? tr("No unreviewed items to accept on this track")
+                   : tr("Accepted %n item(s): %1 undoes it", nullptr, accepted).arg(undo_keys));
     return true;
 }
 

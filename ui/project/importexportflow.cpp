@@ -256,10 +256,12 @@ bool ImportExportFlow::startImport(const std::string& format, const QStringList&
 
 void ImportExportFlow::showProgress(double fraction, const QString& message) {
     if (progress_dialog_ && !progress_dialog_->wasCanceled()) {
-        progress_dialog_->setValue(static_cast<int>(fraction * kProgressSteps));
         progress_dialog_->setLabelText(message == QLatin1String("reading")
                                            ? tr("Reading the files...")
                                            : tr("Writing into the project..."));
+        // setValue() on a modal dialog processes events, which may run finishImport() and
+        // close the dialog: it is the last call on it.
+        progress_dialog_->setValue(static_cast<int>(fraction * kProgressSteps));
     }
 }
 
@@ -268,7 +270,8 @@ void ImportExportFlow::finishImport(const ImportOutcome& outcome) {
         worker_.join();
     }
     if (progress_dialog_) {
-        progress_dialog_->close();
+        progress_dialog_->close();  // deletes it later (WA_DeleteOnClose)
+        progress_dialog_ = nullptr;
     }
     if (outcome.status == ImportOutcome::Status::Imported && session_ != nullptr) {
         // The worker committed on its own connection: let ours (and the timeline) see it now
