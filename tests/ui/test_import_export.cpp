@@ -8,11 +8,15 @@
 #include <QDir>
 #include <QFile>
 #include <QMenu>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
+#include <chrono>
+#include <future>
 #include <map>
 #include <tuple>
 
@@ -279,15 +283,28 @@ private Q_SLOTS:
         QVERIFY(studio.createProject());
         const ProjectContent before = contentOf(studio.projectPath());
         ImportExportFlow& io = studio.flow.importExport();
-        // The importer reports progress every 2,048 items, after writing them: cancelling at
-        // the first report stops it in the middle of its transaction.
+        // The importer reports progress every 2,048 items, after writing them: the worker is
+        // held at the first report (in the middle of its transaction) while the user presses
+        // the progress dialog's Cancel.
+        std::promise<void> release;
+        const std::shared_future<void> released = release.get_future().share();
         std::atomic<int> reports_while_importing{0};
         io.setProgressListener([&](double, const std::string& message) {
             if (message == "importing" && reports_while_importing++ == 0) {
-                io.cancelImport();
+                released.wait_for(std::chrono::seconds(60));
             }
         });
-        QVERIFY(studio.importThroughMenu("youcook2", {kYouCook2}));
+        studio.outcome.reset();
+        studio.next_paths = {kYouCook2};
+        studio.menuEntry(studio.importMenu(), "youcook2")->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return reports_while_importing.load() > 0; }, 60'000));
+        auto* dialog = studio.flow.window()->findChild<QProgressDialog*>();
+        QVERIFY(dialog != nullptr);
+        auto* cancel = dialog->findChild<QPushButton*>();
+        QVERIFY(cancel != nullptr);
+        cancel->click();
+        release.set_value();
+        QVERIFY(QTest::qWaitFor([&] { return studio.outcome.has_value(); }, 60'000));
         QCOMPARE(studio.outcome->status, ImportOutcome::Status::Cancelled);
         QCOMPARE(reports_while_importing.load(), 1);
         QVERIFY(studio.errors.isEmpty());
