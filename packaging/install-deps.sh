@@ -21,7 +21,7 @@ packages=(
   libicu-dev wordnet-base nlohmann-json3-dev
   espeak-ng libespeak-ng-dev
   # headless GUI tests, a real (null) audio output, screenshots
-  xvfb xauth pulseaudio
+  xvfb xauth pulseaudio pulseaudio-utils
   # independent references used only by tests (Debian's python3, never the product)
   python3 python3-torch python3-numpy python3-opencv
   opencv-doc  # real footage (vtest.avi) for the detector tests

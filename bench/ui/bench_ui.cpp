@@ -17,6 +17,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -45,14 +46,18 @@ double percentile(std::vector<double> values, double p) {
     return values[std::min(at, values.size() - 1)];
 }
 
+// Sleeps in the event loop until `done` holds: a busy loop here would take one of this
+// machine's two cores away from the decoder's threads and double every latency it measures.
 bool waitUntil(const std::function<bool()>& done, int timeout_ms) {
     QElapsedTimer timer;
     timer.start();
+    QTimer deadline;  // wakes the loop so the timeout is noticed even if nothing else happens
+    deadline.start(timeout_ms);
     while (!done()) {
         if (timer.elapsed() > timeout_ms) {
             return false;
         }
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
     return true;
 }

@@ -2,6 +2,7 @@
 // and seeking must show exactly the decoder's frame; playback advances and stops at the end;
 // overlays show the caption under the playhead and can be toggled.
 
+#include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -128,6 +129,55 @@ private Q_SLOTS:
         actbert::video::VideoDecoder decoder(std::filesystem::path(kMkv.toStdString()));
         QCOMPARE(studio.flow.player().currentFrame().time_s, decoder.frameIndex()[146].time_s);
         QCOMPARE(studio.flow.player().currentFrame().key_frame, decoder.frameIndex()[146].is_key);
+    }
+
+    void rotatedVideoIsShownTurnedLikeFfmpegShowsIt() {
+        // A landscape clip whose display matrix says "turn 90 degrees": phones write these.
+        QTemporaryDir dir;
+        const QString plain = dir.filePath(QStringLiteral("plain.mp4"));
+        const QString rotated = dir.filePath(QStringLiteral("rotated.mp4"));
+        QCOMPARE(
+            QProcess::execute(QStringLiteral("ffmpeg"),
+                              {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+                               QStringLiteral("lavfi"), QStringLiteral("-i"),
+                               QStringLiteral("testsrc2=size=160x96:rate=25:duration=1"),
+                               QStringLiteral("-c:v"), QStringLiteral("libx264"),
+                               QStringLiteral("-pix_fmt"), QStringLiteral("yuv444p"), plain}),
+            0);
+        QCOMPARE(QProcess::execute(
+                     QStringLiteral("ffmpeg"),
+                     {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), plain,
+                      QStringLiteral("-c"), QStringLiteral("copy"),
+                      QStringLiteral("-metadata:s:v:0"), QStringLiteral("rotate=90"), rotated}),
+                 0);
+        // ffmpeg's own picture of frame 7, turned by its autorotate.
+        QProcess ffmpeg;
+        ffmpeg.start(
+            QStringLiteral("ffmpeg"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), rotated,
+             QStringLiteral("-vf"), QStringLiteral("select=eq(n\\,7)"), QStringLiteral("-frames:v"),
+             QStringLiteral("1"), QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"),
+             QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-")});
+        QVERIFY(ffmpeg.waitForFinished(30'000));
+        const QByteArray raw = ffmpeg.readAllStandardOutput();
+        QCOMPARE(raw.size(), 96 * 160 * 3);
+
+        Studio studio;
+        QVERIFY(studio.flow.openVideo(rotated));
+        QVERIFY(studio.waitForFrame(0));
+        QCOMPARE(studio.flow.player().info().width, 96);
+        QCOMPARE(studio.flow.player().info().height, 160);
+        studio.flow.player().seekFrame(7);
+        QVERIFY(studio.waitForFrame(7));
+        const QImage shown = studio.flow.playerPanel()->videoView()->frame().image;
+        QCOMPARE(shown.size(), QSize(96, 160));
+        const QImage expected(reinterpret_cast<const uchar*>(raw.constData()), 96, 160, 96 * 3,
+                              QImage::Format_RGB888);
+        QCOMPARE(shown, expected.convertToFormat(QImage::Format_RGB32));
+        // The view keeps the portrait shape: taller than wide on screen.
+        const QRectF rect = studio.flow.playerPanel()->videoView()->videoRect();
+        QVERIFY2(rect.height() > rect.width() * 1.5,
+                 qPrintable(QStringLiteral("%1x%2").arg(rect.width()).arg(rect.height())));
     }
 
     void playbackAdvancesInOrderAndStopsOnTheLastFrame() {

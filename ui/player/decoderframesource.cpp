@@ -29,8 +29,11 @@ DecoderFrameSource::DecoderFrameSource(const std::filesystem::path& path)
     info_.frame_count = decoder_.frameCount();
     info_.frames_per_second =
         index_.measuredFps() > 0 ? index_.measuredFps() : stream.nominal_fps.toDouble();
-    info_.width = stream.width;
-    info_.height = stream.height;
+    // The displayed size: frames come turned by the stream's display rotation (the decoder's
+    // default, like ffplay), so a portrait phone video is portrait here too.
+    const bool sideways = stream.rotation_deg == 90 || stream.rotation_deg == 270;
+    info_.width = sideways ? stream.height : stream.width;
+    info_.height = sideways ? stream.width : stream.height;
     info_.duration_s = index_.durationS();
     if (const video::StreamInfo* sound = decoder_.info().audio()) {
         info_.audio_sample_rate = sound->sample_rate > 0 ? sound->sample_rate : 48000;

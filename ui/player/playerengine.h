@@ -50,6 +50,8 @@ public:
     bool isPlaying() const { return playing_; }
     double speed() const { return speed_; }
     bool usesAudioClock() const;
+    // The media time the playback clock is at now (the sound heard, with an audio device).
+    double clockTime_s() const { return clock_->mediaTime_s(); }
     PlaybackStats stats() const { return stats_; }
     void resetStats() { stats_ = {}; }
 
