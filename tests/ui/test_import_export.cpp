@@ -5,17 +5,21 @@
 // export reads back the same, and a bulk accept is one undo step that survives a restart.
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QInputDialog>
 #include <QMenu>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <map>
 #include <tuple>
@@ -29,6 +33,7 @@
 #include "ui/project/videolistmodel.h"
 #include "ui/settings/studioactions.h"
 #include "ui/studioflow.h"
+#include "ui/timeline/timelinegeometry.h"
 #include "ui/timeline/timelineview.h"
 #include "uitests.h"
 
@@ -79,6 +84,24 @@ ProjectContent contentOf(const QString& path) {
         }
     }
     return content;
+}
+
+// Answers the next popup menu or modal dialog of type T (which runs its own event loop) once
+// it is open.
+template <typename T>
+void answerNext(std::function<void(T*)> answer) {
+    auto* poll = new QTimer;
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, answer] {
+        QWidget* open = QApplication::activePopupWidget() != nullptr
+                            ? QApplication::activePopupWidget()
+                            : QApplication::activeModalWidget();
+        if (auto* widget = qobject_cast<T*>(open)) {
+            poll->stop();
+            poll->deleteLater();
+            answer(widget);
+        }
+    });
+    poll->start(10);
 }
 
 struct Studio {
@@ -358,8 +381,30 @@ private Q_SLOTS:
         QAction* action = studio.flow.actions().action(ActionId::BulkAccept);
         QCOMPARE(action->shortcuts().value(0), QKeySequence(QStringLiteral("Shift+A")));
 
-        studio.flow.timeline()->setCurrentTrack(track);
-        QVERIFY(studio.flow.bulkAcceptCurrentTrack(0.5));
+        // Right-clicking the track's header offers the bulk accept and makes it the current
+        // track; the action asks for the threshold (answered with 0.5 here).
+        TimelineView* view = studio.flow.timeline();
+        view->setCurrentTrack(0);
+        QStringList offered;
+        answerNext<QMenu>([&](QMenu* menu) {
+            for (QAction* entry : menu->actions()) {
+                offered.append(entry->text());
+            }
+            menu->close();
+        });
+        Q_EMIT view->viewport()->customContextMenuRequested(
+            QPoint(20, TimelineGeometry::kRulerHeightPx + track * TimelineGeometry::kTrackHeightPx +
+                           TimelineGeometry::kTrackHeightPx / 2));
+        QCOMPARE(offered, QStringList{action->text()});
+        QCOMPARE(view->currentTrack(), track);
+        bool asked = false;
+        answerNext<QInputDialog>([&](QInputDialog* dialog) {
+            asked = dialog->labelText().contains(QStringLiteral("model steps"));
+            dialog->setDoubleValue(0.5);
+            dialog->accept();
+        });
+        action->trigger();
+        QVERIFY(asked);
         const QList<ReviewState> sure = {ReviewState::Accepted, ReviewState::Unreviewed,
                                          ReviewState::Accepted, ReviewState::Unreviewed};
         QCOMPARE(reviews(), sure);
