@@ -274,8 +274,9 @@ private Q_SLOTS:
         QVERIFY(studio.outcome->status == ImportOutcome::Status::Imported);
         const ProjectContent original = contentOf(studio.projectPath());
 
+        // A name typed without extension gets the format's.
         const QString out = studio.dir.filePath(QStringLiteral("all.json"));
-        studio.next_paths = {out};
+        studio.next_paths = {studio.dir.filePath(QStringLiteral("all"))};
         QAction* entry = studio.menuEntry(studio.exportMenu(), "json");
         QVERIFY(entry != nullptr);
         entry->trigger();

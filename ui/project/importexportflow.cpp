@@ -190,9 +190,16 @@ void ImportExportFlow::requestExport(const std::string& format) {
     for (const AnnotationFormatEntry& entry : formats()) {
         if (entry.name == format) {
             const QStringList paths = askPaths(TransferDirection::Export, entry);
-            if (!paths.isEmpty()) {
-                exportTo(format, paths.front());
+            if (paths.isEmpty()) {
+                return;
             }
+            QString path = paths.front();
+            if (!entry.exports_to_folder && QFileInfo(path).suffix().isEmpty()) {
+                // A name typed without extension gets the filter's first one ("*.csv"), which
+                // also picks the layout for msrvtt and howto100m.
+                path += QString::fromLatin1(entry.patterns).section(QLatin1Char(' '), 0, 0).mid(1);
+            }
+            exportTo(format, path);
             return;
         }
     }
