@@ -92,8 +92,11 @@ AnnotationDocument AnnotationFormats::read(const std::string& format,
 }
 
 void AnnotationFormats::write(const std::string& format, const AnnotationDocument& document,
-                              const std::filesystem::path& out) {
+                              const std::filesystem::path& out, const ProgressFn& progress,
+                              const CancelToken& cancel) {
     checkName(format);
+    reportProgress(progress, 0.0, "writing");
+    cancel.throwIfCancelled();
     if (format == "youcook2") {
         DatasetJsonFormat::write(document, out, DatasetJsonFormat::Layout::YouCook2);
     } else if (format == "coin") {
@@ -121,6 +124,7 @@ void AnnotationFormats::write(const std::string& format, const AnnotationDocumen
     } else {
         GenericFormat::writeJson(document, out);
     }
+    reportProgress(progress, 1.0, "writing");
 }
 
 std::set<store::TrackKind> AnnotationFormats::defaultKinds(const std::string& format) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/progress.h"
 #include "core/data/annotation_document.h"
 
 namespace actbert::data {
@@ -24,8 +25,12 @@ public:
                                    const std::string& video_key = {});
     // msrvtt writes the multiple-choice layout to *.tsv, the 1k-A CSV otherwise; howto100m
     // writes CSV to *.csv, the release JSON otherwise; crosstask writes into a folder.
+    // Every file is written atomically, so a cancel (checked before anything is written;
+    // throws actbert::Cancelled) or an error leaves no file and an existing one untouched.
+    // Reports "writing" at the start and the end.
     static void write(const std::string& format, const AnnotationDocument& document,
-                      const std::filesystem::path& out);
+                      const std::filesystem::path& out, const ProgressFn& progress = {},
+                      const CancelToken& cancel = CancelToken());
 
     // Track kinds a format exports when the user names no track.
     static std::set<store::TrackKind> defaultKinds(const std::string& format);

@@ -8,7 +8,8 @@
 namespace actbert::data {
 
 AnnotationDocument ProjectExporter::collect(store::Project& project,
-                                            const ExportSelection& selection) {
+                                            const ExportSelection& selection,
+                                            const ProgressFn& progress, const CancelToken& cancel) {
     std::vector<store::Video> videos;
     if (selection.video_keys.empty()) {
         videos = project.videos().list();
@@ -23,7 +24,11 @@ AnnotationDocument ProjectExporter::collect(store::Project& project,
     }
     AnnotationDocument document;
     document.source = project.path().string();
-    for (const auto& video : videos) {
+    for (std::size_t index = 0; index < videos.size(); ++index) {
+        const store::Video& video = videos[index];
+        reportProgress(progress, static_cast<double>(index) / static_cast<double>(videos.size()),
+                       "collecting");
+        cancel.throwIfCancelled();
         VideoRecord record;
         record.key = video.key;
         record.duration_s = video.duration_s;
@@ -83,6 +88,7 @@ AnnotationDocument ProjectExporter::collect(store::Project& project,
     for (const auto& name : project.catalog().vocabularies()) {
         document.vocabularies.emplace_back(name, project.catalog().labels(name));
     }
+    reportProgress(progress, 1.0, "collecting");
     return document;
 }
 

@@ -1,12 +1,13 @@
 #pragma once
 // Reads a selection of a project back into an AnnotationDocument for a writer: every video
 // carries its fps and time base, every segment its frames and seconds.
-// Threading: runs on the thread that owns the Project.
+// Threading: runs on the thread that owns the Project (a worker passes its own connection).
 
 #include <set>
 #include <string>
 #include <vector>
 
+#include "core/common/progress.h"
 #include "core/data/annotation_document.h"
 
 namespace actbert::store {
@@ -24,8 +25,11 @@ struct ExportSelection {
 class ProjectExporter {
 public:
     // Videos without a selected track are left out. Throws actbert::Error when a named video
-    // does not exist or nothing at all is selected.
-    static AnnotationDocument collect(store::Project& project, const ExportSelection& selection);
+    // does not exist or nothing at all is selected. Reports "collecting" once per video and
+    // throws actbert::Cancelled between videos once `cancel` is set.
+    static AnnotationDocument collect(store::Project& project, const ExportSelection& selection,
+                                      const ProgressFn& progress = {},
+                                      const CancelToken& cancel = CancelToken());
 };
 
 }  // namespace actbert::data

@@ -2,7 +2,9 @@
 // dialogs bypassed (an injected path provider) and errors collected instead of shown: real
 // data-set files from ../shared/data go into a project, the video list and the open video's
 // timeline follow, a malformed file or a cancel leaves the project exactly as it was, an
-// export reads back the same, and a bulk accept is one undo step that survives a restart.
+// export runs on a worker and reads back the same, a cancelled or failed export leaves no
+// file (and an existing one untouched), and a bulk accept is one undo step that survives a
+// restart.
 
 #include <QAction>
 #include <QApplication>
@@ -22,6 +24,7 @@
 #include <functional>
 #include <future>
 #include <map>
+#include <thread>
 #include <tuple>
 
 #include "core/store/project.h"
@@ -111,6 +114,7 @@ struct Studio {
     QStringList next_paths;  // what the "file dialog" answers next
     QStringList errors;
     std::optional<ImportOutcome> outcome;
+    std::optional<ExportOutcome> export_outcome;
 
     Studio() {
         ImportExportFlow& io = flow.importExport();
@@ -119,6 +123,8 @@ struct Studio {
         io.setErrorSink([this](const QString& message) { errors.append(message); });
         QObject::connect(&io, &ImportExportFlow::importFinished, &io,
                          [this](const ImportOutcome& finished) { outcome = finished; });
+        QObject::connect(&io, &ImportExportFlow::exportFinished, &io,
+                         [this](const ExportOutcome& finished) { export_outcome = finished; });
     }
     QString projectPath() const { return dir.filePath(QStringLiteral("p.actbert")); }
     bool createProject() { return flow.openProject(projectPath(), ProjectOpenMode::CreateNew); }
@@ -144,7 +150,35 @@ struct Studio {
         entry->trigger();
         return QTest::qWaitFor([&] { return outcome.has_value(); }, 120'000);
     }
+    // Exports `format` to `path` as the menu entry does after its dialog; waits for the worker.
+    bool exportAndWait(const char* format, const QString& path) {
+        export_outcome.reset();
+        if (!flow.importExport().exportTo(format, path)) {
+            return false;
+        }
+        return QTest::qWaitFor([&] { return export_outcome.has_value(); }, 120'000);
+    }
+    // The progress dialog on screen now (a closed one may wait for its deferred delete).
+    QProgressDialog* openProgressDialog() const {
+        for (auto* dialog : flow.window()->findChildren<QProgressDialog*>()) {
+            if (dialog->isVisible() && !dialog->wasCanceled()) {
+                return dialog;
+            }
+        }
+        return nullptr;
+    }
 };
+
+QByteArray fileBytes(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
+}
+
+// Files in `folder` whose names start with `prefix` (the target and any temporary sibling).
+int filesStartingWith(const QString& folder, const QString& prefix) {
+    return static_cast<int>(
+        QDir(folder).entryList({prefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden).size());
+}
 
 }  // namespace
 
@@ -274,19 +308,35 @@ private Q_SLOTS:
         QVERIFY(studio.outcome->status == ImportOutcome::Status::Imported);
         const ProjectContent original = contentOf(studio.projectPath());
 
-        // A name typed without extension gets the format's.
+        // A name typed without extension gets the format's; the file is written by the worker
+        // thread, not the GUI thread.
         const QString out = studio.dir.filePath(QStringLiteral("all.json"));
         studio.next_paths = {studio.dir.filePath(QStringLiteral("all"))};
+        const std::thread::id gui_thread = std::this_thread::get_id();
+        std::atomic<int> writing_reports{0};
+        std::atomic<int> writing_on_gui_thread{0};
+        studio.flow.importExport().setProgressListener([&](double, const std::string& message) {
+            if (message == "writing") {
+                ++writing_reports;
+                writing_on_gui_thread += std::this_thread::get_id() == gui_thread ? 1 : 0;
+            }
+        });
         QAction* entry = studio.menuEntry(studio.exportMenu(), "json");
         QVERIFY(entry != nullptr);
+        studio.export_outcome.reset();
         entry->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return studio.export_outcome.has_value(); }, 120'000));
+        studio.flow.importExport().setProgressListener({});
+        QVERIFY2(studio.export_outcome->status == ExportOutcome::Status::Exported,
+                 qPrintable(studio.export_outcome->message));
+        QCOMPARE(studio.export_outcome->path, out);
+        QVERIFY(studio.export_outcome->items_exported > 0);
         QVERIFY2(studio.errors.isEmpty(), qPrintable(studio.errors.join('\n')));
+        QVERIFY(writing_reports.load() > 0);
+        QCOMPARE(writing_on_gui_thread.load(), 0);
         QVERIFY(QFile::exists(out));
         // Nothing but the file itself is left in the folder (the write was atomic).
-        QCOMPARE(QDir(studio.dir.path())
-                     .entryList({QStringLiteral("all.json*")}, QDir::Files | QDir::Hidden)
-                     .size(),
-                 1);
+        QCOMPARE(filesStartingWith(studio.dir.path(), QStringLiteral("all.json")), 1);
 
         const QString copy = studio.dir.filePath(QStringLiteral("copy.actbert"));
         QVERIFY(studio.flow.openProject(copy, ProjectOpenMode::CreateNew));
@@ -295,11 +345,84 @@ private Q_SLOTS:
                  qPrintable(studio.outcome->message));
         QVERIFY(!original.empty());
         QVERIFY(contentOf(copy) == original);
+    }
 
-        // An export that cannot be written says where and why.
-        QVERIFY(!studio.flow.importExport().exportTo(
-            "json", studio.dir.filePath(QStringLiteral("missing/folder/x.json"))));
-        QVERIFY(studio.errors.back().contains(QStringLiteral("missing/folder")));
+    void failedExportNamesThePathAndLeavesNoFile() {
+        Studio studio;
+        QVERIFY(studio.createProject());
+        QVERIFY(studio.importThroughMenu("howto100m",
+                                         {kCaptions + QStringLiteral("/2Mn5sVpFDTg.csv")}));
+        QVERIFY(studio.outcome->status == ImportOutcome::Status::Imported);
+        // A "folder" that is a file cannot be written into, whoever runs the test (root
+        // ignores permission bits).
+        const QString not_a_folder = studio.dir.filePath(QStringLiteral("notafolder"));
+        writeFile(not_a_folder, "a plain file\n");
+        const QString target = not_a_folder + QStringLiteral("/x.json");
+        QVERIFY(studio.exportAndWait("json", target));
+        QCOMPARE(studio.export_outcome->status, ExportOutcome::Status::Failed);
+        QCOMPARE(studio.errors.size(), 1);
+        QVERIFY2(studio.errors.back().contains(target), qPrintable(studio.errors.back()));
+        QCOMPARE(fileBytes(not_a_folder), QByteArray("a plain file\n"));
+
+        // A missing folder likewise.
+        const QString missing = studio.dir.filePath(QStringLiteral("missing/folder/x.json"));
+        QVERIFY(studio.exportAndWait("json", missing));
+        QCOMPARE(studio.export_outcome->status, ExportOutcome::Status::Failed);
+        QVERIFY2(studio.errors.back().contains(missing), qPrintable(studio.errors.back()));
+        QVERIFY(!QFile::exists(missing));
+        QVERIFY(!studio.flow.importExport().isExporting());
+    }
+
+    void cancelMidExportLeavesNoFile() {
+        Studio studio;
+        QVERIFY(studio.createProject());
+        QVERIFY(studio.importThroughMenu("howto100m",
+                                         {kCaptions + QStringLiteral("/2Mn5sVpFDTg.csv"),
+                                          kCaptions + QStringLiteral("/2_MmPmFxGCo.csv")}));
+        QVERIFY(studio.outcome->status == ImportOutcome::Status::Imported);
+        ImportExportFlow& io = studio.flow.importExport();
+        const QString existing = studio.dir.filePath(QStringLiteral("existing.json"));
+        writeFile(existing, "{\"previous\": true}\n");
+        const QString fresh = studio.dir.filePath(QStringLiteral("fresh.json"));
+
+        for (const QString& target : {existing, fresh}) {
+            // The worker is held at its first report while it reads the project; the user
+            // presses the progress dialog's Cancel meanwhile.
+            std::promise<void> release;
+            const std::shared_future<void> released = release.get_future().share();
+            std::atomic<int> collecting_reports{0};
+            io.setProgressListener([&](double, const std::string& message) {
+                if (message == "collecting" && collecting_reports++ == 0) {
+                    released.wait_for(std::chrono::seconds(60));
+                }
+            });
+            studio.export_outcome.reset();
+            QVERIFY(io.exportTo("json", target));
+            QVERIFY(io.isExporting());
+            QVERIFY(QTest::qWaitFor([&] { return collecting_reports.load() > 0; }, 60'000));
+            QProgressDialog* dialog = studio.openProgressDialog();
+            QVERIFY(dialog != nullptr);
+            auto* cancel = dialog->findChild<QPushButton*>();
+            QVERIFY(cancel != nullptr);
+            cancel->click();
+            release.set_value();
+            QVERIFY(QTest::qWaitFor([&] { return studio.export_outcome.has_value(); }, 60'000));
+            QCOMPARE(studio.export_outcome->status, ExportOutcome::Status::Cancelled);
+            QCOMPARE(collecting_reports.load(), 1);
+            QVERIFY2(studio.errors.isEmpty(), qPrintable(studio.errors.join('\n')));
+            io.setProgressListener({});
+        }
+        QCOMPARE(fileBytes(existing), QByteArray("{\"previous\": true}\n"));
+        QVERIFY(!QFile::exists(fresh));
+        QCOMPARE(filesStartingWith(studio.dir.path(), QStringLiteral("existing.json")), 1);
+        QCOMPARE(filesStartingWith(studio.dir.path(), QStringLiteral("fresh.json")), 0);
+
+        // Without a cancel the same export replaces the file.
+        QVERIFY(studio.exportAndWait("json", existing));
+        QVERIFY2(studio.export_outcome->status == ExportOutcome::Status::Exported,
+                 qPrintable(studio.export_outcome->message));
+        QVERIFY(fileBytes(existing) != QByteArray("{\"previous\": true}\n"));
+        QCOMPARE(studio.export_outcome->videos_exported, 2);
     }
 
     void cancelMidImportLeavesTheProjectUnchanged() {

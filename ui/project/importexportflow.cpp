@@ -1,7 +1,6 @@
 #include "ui/project/importexportflow.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -72,6 +71,47 @@ ImportOutcome importOnWorker(const std::filesystem::path& project_path, const st
         outcome.status = ImportOutcome::Status::Failed;
         outcome.message = ImportExportFlow::tr("Cannot import %1: %2\nThe project is unchanged.")
                               .arg(fileNames(paths), QString::fromStdString(error.what()));
+    }
+    return outcome;
+}
+
+// Progress of one stage mapped into [begin, end] of the whole.
+ProgressFn stage(const ProgressFn& progress, double begin, double end) {
+    return [progress, begin, end](double fraction, const std::string& message) {
+        reportProgress(progress, begin + fraction * (end - begin), message);
+    };
+}
+
+// Runs on the worker thread with its own connection, like importOnWorker. Reading the
+// project is most of the work; the file is written atomically at the end.
+ExportOutcome exportOnWorker(const std::filesystem::path& project_path, const std::string& format,
+                             const QString& path, const ProgressFn& progress,
+                             const CancelToken& cancel) {
+    ExportOutcome outcome;
+    outcome.path = path;
+    try {
+        store::Project project(project_path, store::Project::OpenMode::OpenExisting);
+        data::ExportSelection selection;
+        selection.kinds = data::AnnotationFormats::defaultKinds(format);
+        const data::AnnotationDocument document =
+            data::ProjectExporter::collect(project, selection, stage(progress, 0.0, 0.8), cancel);
+        data::AnnotationFormats::write(format, document, path.toStdString(),
+                                       stage(progress, 0.8, 1.0), cancel);
+        outcome.status = ExportOutcome::Status::Exported;
+        outcome.videos_exported = static_cast<std::int64_t>(document.videos.size());
+        outcome.items_exported = static_cast<std::int64_t>(document.segmentCount());
+        outcome.message = ImportExportFlow::tr("Exported %1 items of %2 videos to %3")
+                              .arg(outcome.items_exported)
+                              .arg(outcome.videos_exported)
+                              .arg(path);
+    } catch (const Cancelled&) {
+        outcome.status = ExportOutcome::Status::Cancelled;
+        outcome.message =
+            ImportExportFlow::tr("Export to %1 cancelled: nothing was written").arg(path);
+    } catch (const std::exception& error) {
+        outcome.status = ExportOutcome::Status::Failed;
+        outcome.message = ImportExportFlow::tr("Cannot export to %1: %2")
+                              .arg(path, QString::fromStdString(error.what()));
     }
     return outcome;
 }
@@ -212,24 +252,16 @@ std::string ImportExportFlow::currentVideoKey() const {
     return session_->project().videos().get(session_->timeline()->videoId()).key;
 }
 
-bool ImportExportFlow::startImport(const std::string& format, const QStringList& paths) {
-    if (session_ == nullptr) {
-        showError(tr("Open or create a project before importing annotations."));
-        return false;
-    }
+bool ImportExportFlow::beginTransfer(TransferDirection direction, const QString& label) {
     if (worker_.joinable()) {
-        showError(tr("An import is still running: wait for it or cancel it."));
+        showError(running_ == TransferDirection::Import
+                      ? tr("An import is still running: wait for it or cancel it.")
+                      : tr("An export is still running: wait for it or cancel it."));
         return false;
     }
-    if (paths.isEmpty()) {
-        return false;
-    }
-    // Subtitle and ELAN files name no video: they go to the video on screen (without one,
-    // core/data keys them by file name).
-    const std::string video_key = currentVideoKey();
+    running_ = direction;
     cancel_ = CancelToken();
-    progress_dialog_ = new QProgressDialog(tr("Importing %1...").arg(fileNames(paths)),
-                                           tr("Cancel"), 0, kProgressSteps, dialog_parent_);
+    progress_dialog_ = new QProgressDialog(label, tr("Cancel"), 0, kProgressSteps, dialog_parent_);
     progress_dialog_->setAttribute(Qt::WA_DeleteOnClose);
     progress_dialog_->setWindowModality(Qt::WindowModal);
     progress_dialog_->setMinimumDuration(0);
@@ -237,9 +269,13 @@ bool ImportExportFlow::startImport(const std::string& format, const QStringList&
     progress_dialog_->setAutoReset(false);
     connect(progress_dialog_, &QProgressDialog::canceled, this, [this] { cancel_.cancel(); });
     progress_dialog_->setValue(0);
+    Q_EMIT statusMessage(label);
+    return true;
+}
 
+ProgressFn ImportExportFlow::workerProgress() {
     const ProgressFn listener = progress_listener_;
-    const ProgressFn progress = [this, listener](double fraction, const std::string& message) {
+    return [this, listener](double fraction, const std::string& message) {
         if (listener) {
             listener(fraction, message);
         }
@@ -250,29 +286,9 @@ bool ImportExportFlow::startImport(const std::string& format, const QStringList&
             },
             Qt::QueuedConnection);
     };
-    worker_ = std::thread([this, project_path = session_->project().path(), format, paths,
-                           video_key, progress, cancel = cancel_] {
-        const ImportOutcome outcome =
-            importOnWorker(project_path, format, paths, video_key, progress, cancel);
-        QMetaObject::invokeMethod(
-            this, [this, outcome] { finishImport(outcome); }, Qt::QueuedConnection);
-    });
-    Q_EMIT statusMessage(tr("Importing %1...").arg(fileNames(paths)));
-    return true;
 }
 
-void ImportExportFlow::showProgress(double fraction, const QString& message) {
-    if (progress_dialog_ && !progress_dialog_->wasCanceled()) {
-        progress_dialog_->setLabelText(message == QLatin1String("reading")
-                                           ? tr("Reading the files...")
-                                           : tr("Writing into the project..."));
-        // setValue() on a modal dialog processes events, which may run finishImport() and
-        // close the dialog: it is the last call on it.
-        progress_dialog_->setValue(static_cast<int>(fraction * kProgressSteps));
-    }
-}
-
-void ImportExportFlow::finishImport(const ImportOutcome& outcome) {
+void ImportExportFlow::endTransfer() {
     if (worker_.joinable()) {
         worker_.join();
     }
@@ -280,6 +296,51 @@ void ImportExportFlow::finishImport(const ImportOutcome& outcome) {
         progress_dialog_->close();  // deletes it later (WA_DeleteOnClose)
         progress_dialog_ = nullptr;
     }
+}
+
+bool ImportExportFlow::startImport(const std::string& format, const QStringList& paths) {
+    if (session_ == nullptr) {
+        showError(tr("Open or create a project before importing annotations."));
+        return false;
+    }
+    if (paths.isEmpty()) {
+        return false;
+    }
+    // Subtitle and ELAN files name no video: they go to the video on screen (without one,
+    // core/data keys them by file name).
+    const std::string video_key = currentVideoKey();
+    if (!beginTransfer(TransferDirection::Import, tr("Importing %1...").arg(fileNames(paths)))) {
+        return false;
+    }
+    worker_ = std::thread([this, project_path = session_->project().path(), format, paths,
+                           video_key, progress = workerProgress(), cancel = cancel_] {
+        const ImportOutcome outcome =
+            importOnWorker(project_path, format, paths, video_key, progress, cancel);
+        QMetaObject::invokeMethod(
+            this, [this, outcome] { finishImport(outcome); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void ImportExportFlow::showProgress(double fraction, const QString& message) {
+    if (progress_dialog_ && !progress_dialog_->wasCanceled()) {
+        if (message == QLatin1String("reading")) {
+            progress_dialog_->setLabelText(tr("Reading the files..."));
+        } else if (message == QLatin1String("collecting")) {
+            progress_dialog_->setLabelText(tr("Reading the annotations from the project..."));
+        } else if (message == QLatin1String("writing")) {
+            progress_dialog_->setLabelText(tr("Writing the file..."));
+        } else {
+            progress_dialog_->setLabelText(tr("Writing into the project..."));
+        }
+        // setValue() on a modal dialog processes events, which may run finishImport() and
+        // close the dialog: it is the last call on it.
+        progress_dialog_->setValue(static_cast<int>(fraction * kProgressSteps));
+    }
+}
+
+void ImportExportFlow::finishImport(const ImportOutcome& outcome) {
+    endTransfer();
     if (outcome.status == ImportOutcome::Status::Imported && session_ != nullptr) {
         // The worker committed on its own connection: let ours (and the timeline) see it now
         // rather than at the next poll.
@@ -299,28 +360,26 @@ bool ImportExportFlow::exportTo(const std::string& format, const QString& path) 
         showError(tr("Open or create a project before exporting annotations."));
         return false;
     }
-    try {
-        data::ExportSelection selection;
-        selection.kinds = data::AnnotationFormats::defaultKinds(format);
-        const data::AnnotationDocument document =
-            data::ProjectExporter::collect(session_->project(), selection);
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        try {
-            data::AnnotationFormats::write(format, document, path.toStdString());
-        } catch (...) {
-            QApplication::restoreOverrideCursor();
-            throw;
-        }
-        QApplication::restoreOverrideCursor();
-        Q_EMIT statusMessage(tr("Exported %1 items of %2 videos to %3")
-                                 .arg(document.segmentCount())
-                                 .arg(document.videos.size())
-                                 .arg(path));
-        return true;
-    } catch (const std::exception& error) {
-        showError(tr("Cannot export to %1: %2").arg(path, QString::fromStdString(error.what())));
+    if (!beginTransfer(TransferDirection::Export, tr("Exporting to %1...").arg(path))) {
         return false;
     }
+    worker_ = std::thread([this, project_path = session_->project().path(), format, path,
+                           progress = workerProgress(), cancel = cancel_] {
+        const ExportOutcome outcome = exportOnWorker(project_path, format, path, progress, cancel);
+        QMetaObject::invokeMethod(
+            this, [this, outcome] { finishExport(outcome); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void ImportExportFlow::finishExport(const ExportOutcome& outcome) {
+    endTransfer();
+    if (outcome.status == ExportOutcome::Status::Failed) {
+        showError(outcome.message);
+    } else {
+        Q_EMIT statusMessage(outcome.message);
+    }
+    Q_EMIT exportFinished(outcome);
 }
 
 void ImportExportFlow::showError(const QString& message) {

@@ -3,7 +3,9 @@
 // (the same names as `actbert import/export`). Import reads the files and writes them into
 // the project on a worker thread with its own connection to the project file, behind a
 // progress dialog whose Cancel stops it; core/data imports in one transaction, so an error
-// or a cancel leaves the project as it was. Export writes the project's tracks atomically.
+// or a cancel leaves the project as it was. Export also runs on a worker with its own
+// connection behind a cancellable progress dialog; core/data writes files atomically, so a
+// failed or cancelled export leaves no file (and an existing one untouched).
 // File dialogs and message boxes are injectable so tests drive the real flow without them.
 // Threading: GUI thread only; the worker reports back through queued calls.
 
@@ -46,6 +48,14 @@ struct ImportOutcome {
     std::int64_t items_added = 0;
 };
 
+struct ExportOutcome {
+    enum class Status { Exported, Failed, Cancelled } status = Status::Failed;
+    QString message;  // the summary, or the error naming the file and the problem
+    QString path;     // the file (or crosstask folder) written to
+    std::int64_t videos_exported = 0;
+    std::int64_t items_exported = 0;
+};
+
 class ImportExportFlow : public QObject {
     Q_OBJECT
 public:
@@ -58,7 +68,7 @@ public:
     // The menus and `dialog_parent` must outlive the flow.
     ImportExportFlow(QWidget* dialog_parent, QMenu* import_menu, QMenu* export_menu,
                      QObject* parent = nullptr);
-    // Cancels a running import and waits for its worker.
+    // Cancels a running import or export and waits for its worker.
     ~ImportExportFlow() override;
 
     static const std::vector<AnnotationFormatEntry>& formats();
@@ -77,24 +87,34 @@ public:
     void requestExport(const std::string& format);
 
     // Starts importing `paths` in `format`; false (with the reason shown) when no project is
-    // open, another import runs, or nothing was given. The outcome comes with importFinished.
+    // open, another import or export runs, or nothing was given. The outcome comes with
+    // importFinished.
     bool startImport(const std::string& format, const QStringList& paths);
-    bool isImporting() const { return worker_.joinable(); }
+    bool isImporting() const { return worker_.joinable() && running_ == TransferDirection::Import; }
     void cancelImport() { cancel_.cancel(); }
-    // Writes every track of the format's default kinds (as `actbert export` does) to `path`;
-    // false with the error shown when it cannot.
+    // Starts writing every track of the format's default kinds (as `actbert export` does) to
+    // `path`; false (with the reason shown) when no project is open or another import or
+    // export runs. The outcome (errors shown too) comes with exportFinished.
     bool exportTo(const std::string& format, const QString& path);
+    bool isExporting() const { return worker_.joinable() && running_ == TransferDirection::Export; }
+    void cancelExport() { cancel_.cancel(); }
 
 Q_SIGNALS:
     // The project has new videos or tracks (an import committed).
     void projectChanged();
     void importFinished(const actbert::ui::ImportOutcome& outcome);
+    void exportFinished(const actbert::ui::ExportOutcome& outcome);
     // A line for the status bar.
     void statusMessage(const QString& message);
 
 private:
     void rebuildMenus();
+    // Refuses (with the reason shown) when a transfer runs; else opens the progress dialog.
+    bool beginTransfer(TransferDirection direction, const QString& label);
+    ProgressFn workerProgress();
+    void endTransfer();
     void finishImport(const ImportOutcome& outcome);
+    void finishExport(const ExportOutcome& outcome);
     void showProgress(double fraction, const QString& message);
     void showError(const QString& message);
     QStringList askPaths(TransferDirection direction, const AnnotationFormatEntry& format);
@@ -109,6 +129,7 @@ private:
     ProgressFn progress_listener_;
     CancelToken cancel_;
     std::thread worker_;
+    TransferDirection running_ = TransferDirection::Import;
     QPointer<QProgressDialog> progress_dialog_;
 };
 
