@@ -148,6 +148,26 @@ Das Projekt ist unverändert.</translation>
         <source>ActBERT Studio</source>
         <translation>ActBERT Studio</translation>
     </message>
+    <message>
+        <source>Export to %1 cancelled: nothing was written</source>
+        <translation>Export nach %1 abgebrochen: es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>An export is still running: wait for it or cancel it.</source>
+        <translation>Ein Export läuft noch: warten Sie darauf oder brechen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <source>Reading the annotations from the project...</source>
+        <translation>Annotationen werden aus dem Projekt gelesen...</translation>
+    </message>
+    <message>
+        <source>Writing the file...</source>
+        <translation>Datei wird geschrieben...</translation>
+    </message>
+    <message>
+        <source>Exporting to %1...</source>
+        <translation>Export nach %1...</translation>
+    </message>
 </context>
 <context>
     <name>actbert::ui::MainWindow</name>

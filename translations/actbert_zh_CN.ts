@@ -148,6 +148,26 @@ The project is unchanged.</source>
         <source>ActBERT Studio</source>
         <translation>ActBERT Studio</translation>
     </message>
+    <message>
+        <source>Export to %1 cancelled: nothing was written</source>
+        <translation>导出到 %1 已取消：未写入任何内容</translation>
+    </message>
+    <message>
+        <source>An export is still running: wait for it or cancel it.</source>
+        <translation>导出仍在进行中：请等待其完成或取消它。</translation>
+    </message>
+    <message>
+        <source>Reading the annotations from the project...</source>
+        <translation>正在从项目读取标注...</translation>
+    </message>
+    <message>
+        <source>Writing the file...</source>
+        <translation>正在写入文件...</translation>
+    </message>
+    <message>
+        <source>Exporting to %1...</source>
+        <translation>正在导出到 %1...</translation>
+    </message>
 </context>
 <context>
     <name>actbert::ui::MainWindow</name>
