@@ -375,6 +375,51 @@ private Q_SLOTS:
         }
     }
 
+    void cancelledExportWritesNothing() {
+        QTemporaryDir dir;
+        store::Project project(in(dir, "p.actbert"), store::Project::OpenMode::CreateNew);
+        importInto(project, "msrvtt", {kAnnotations / "msrvtt_1kA_test.csv"});
+        // Cancelled while the project is read: the token is set at the third video's report.
+        CancelToken cancel;
+        int reports = 0;
+        const ProgressFn cancel_at_third = [&](double, const std::string& message) {
+            QCOMPARE(message, std::string("collecting"));
+            if (++reports == 3) {
+                cancel.cancel();
+            }
+        };
+        QVERIFY_THROWS_EXCEPTION(Cancelled,
+                                 ProjectExporter::collect(project, {}, cancel_at_third, cancel));
+        QCOMPARE(reports, 3);
+
+        // Cancelled before the write: an existing file keeps its bytes, a new one never appears.
+        const AnnotationDocument document = ProjectExporter::collect(project, {});
+        const auto existing = in(dir, "existing.json");
+        writeFile(existing, "previous");
+        QVERIFY_THROWS_EXCEPTION(Cancelled,
+                                 AnnotationFormats::write("json", document, existing, {}, cancel));
+        QVERIFY_THROWS_EXCEPTION(
+            Cancelled, AnnotationFormats::write("json", document, in(dir, "new.json"), {}, cancel));
+        std::ifstream previous(existing);
+        QCOMPARE(std::string(std::istreambuf_iterator<char>(previous), {}),
+                 std::string("previous"));
+        QVERIFY(!std::filesystem::exists(in(dir, "new.json")));
+        int export_files = 0;  // the target and any temporary sibling of either
+        for (const auto& entry : std::filesystem::directory_iterator(dir.path().toStdString())) {
+            const std::string name = entry.path().filename().string();
+            export_files += name.find("existing.json") != std::string::npos ||
+                                    name.find("new.json") != std::string::npos
+                                ? 1
+                                : 0;
+        }
+        QCOMPARE(export_files, 1);
+
+        // Not cancelled, the same write replaces the file.
+        AnnotationFormats::write("json", document, existing, {}, CancelToken());
+        QCOMPARE(AnnotationFormats::read("json", {existing}).segmentCount(),
+                 document.segmentCount());
+    }
+
     void hostileFilesFailWithPositionAndChangeNothing() {
         QTemporaryDir dir;
         store::Project project(in(dir, "p.actbert"), store::Project::OpenMode::CreateNew);
