@@ -18,12 +18,14 @@ packages=(
   libavfilter-dev ffmpeg
   libopencv-dev
   libsqlite3-dev sqlite3
-  libicu-dev wordnet-base nlohmann-json3-dev
+  libicu-dev wordnet-base nlohmann-json3-dev libstemmer-dev
+  # distributed training (c10d Gloo headers) and vector search
+  libgloo-dev libfaiss-dev
   espeak-ng libespeak-ng-dev
   # headless GUI tests, a real (null) audio output, screenshots
   xvfb xauth pulseaudio pulseaudio-utils
   # independent references used only by tests (Debian's python3, never the product)
-  python3 python3-torch python3-numpy python3-opencv
+  python3 python3-torch python3-numpy python3-opencv python3-nltk
   opencv-doc  # real footage (vtest.avi) for the detector tests
 )
 
