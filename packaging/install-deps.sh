@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git clang-format-14
+  # packaging: icons rendered from SVG, man pages from --help, package checks
+  librsvg2-bin help2man lintian appstream
   # LibTorch (CPU) and a fast BLAS: without libopenblas0-openmp LibTorch falls back to
   # the reference BLAS and matrix products run ~25x slower.
   libtorch-dev libopenblas0-openmp

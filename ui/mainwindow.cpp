@@ -1,9 +1,11 @@
 #include "ui/mainwindow.h"
 
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
 
@@ -79,6 +81,21 @@ void MainWindow::buildMenus(StudioActions& actions) {
           ActionId::NextTrack}) {
         view->addAction(actions.action(id));
     }
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    window_actions_.about = help->addAction(tr("&About ActBERT Studio"));
+    window_actions_.about->setMenuRole(QAction::AboutRole);
+    connect(window_actions_.about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::showAbout() {
+    // The application's version text is set by main() from the build (product version,
+    // LibTorch version and CUDA availability), so the widgets need no model code.
+    const QString build = QCoreApplication::applicationVersion().toHtmlEscaped().replace(
+        QLatin1Char('\n'), QStringLiteral("<br>"));
+    QMessageBox::about(this, tr("About ActBERT Studio"),
+                       tr("<h3>ActBERT Studio</h3><p>Understand instructional videos with ActBERT "
+                          "(Zhu &amp; Yang, CVPR 2020).</p><p>%1<br>Qt %2</p>")
+                           .arg(build, QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

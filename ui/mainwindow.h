@@ -25,6 +25,7 @@ struct WindowActions {
     QAction* add_videos = nullptr;
     QAction* settings = nullptr;
     QAction* quit = nullptr;
+    QAction* about = nullptr;
     QMenu* recent_menu = nullptr;
     QMenu* import_menu = nullptr;
     QMenu* export_menu = nullptr;
@@ -48,6 +49,7 @@ protected:
 
 private:
     void buildMenus(StudioActions& actions);
+    void showAbout();
 
     WindowActions window_actions_;
 };

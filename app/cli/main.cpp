@@ -9,6 +9,7 @@
 #include "app/cli/cli_command.h"
 #include "app/cli/cli_support.h"
 #include "core/common/error.h"
+#include "models/common/build_info.h"
 
 namespace {
 
@@ -21,7 +22,8 @@ void printUsage() {
         }
         std::cout << command.summary << '\n';
     }
-    std::cout << "\n`actbert COMMAND --help` describes a command.\n";
+    std::cout << "\n`actbert COMMAND --help` describes a command; `actbert --version` prints the\n"
+                 "version, the LibTorch version and whether CUDA is available.\n";
 }
 
 }  // namespace
@@ -35,6 +37,11 @@ int main(int argc, char** argv) {
         arguments.front() == QStringLiteral("-h")) {
         printUsage();
         return arguments.isEmpty() ? kExitUsage : kExitOk;
+    }
+    if (arguments.front() == QStringLiteral("--version")) {
+        std::cout << "actbert " << actbert::models::describeBuild(actbert::models::buildInfo())
+                  << '\n';
+        return kExitOk;
     }
     const QString name = arguments.takeFirst();
     for (const auto& command : cliCommands()) {

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "app/studio/studiosources.h"
+#include "models/common/build_info.h"
 #include "ui/demolauncher.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/settingsdialog.h"
@@ -23,6 +24,8 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ActBERT Studio"));
     QApplication::setOrganizationName(QStringLiteral("ActBERT Studio"));
+    QApplication::setApplicationVersion(
+        QString::fromStdString(actbert::models::describeBuild(actbert::models::buildInfo())));
     QSettings settings;
     actbert::ui::StudioTranslator translator;
     translator.install(settings.value(actbert::ui::SettingsDialog::languageKey()).toString());
@@ -31,6 +34,7 @@ int main(int argc, char** argv) {
     parser.setApplicationDescription(
         QApplication::translate("main", "Frame-exact video annotation studio for ActBERT"));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption project({QStringLiteral("project")},
                                      QApplication::translate("main", "Open the project file P."),
                                      QStringLiteral("P"));
