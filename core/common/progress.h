@@ -34,4 +34,9 @@ inline void reportProgress(const ProgressFn& progress, double fraction,
     }
 }
 
+// A sub-task's progress: it reports its own [0, 1], the parent sees [begin, end] of its own.
+// The one place that maps sub-ranges (core/jobs' ProgressRange does the same for structured
+// progress). Empty when parent is empty, so callers may skip the work of reporting.
+ProgressFn subProgress(const ProgressFn& parent, double begin, double end);
+
 }  // namespace actbert

@@ -15,8 +15,10 @@ std::vector<VideoResult> extractVideos(const std::vector<std::filesystem::path>&
         cancel.throwIfCancelled();
         VideoResult result;
         result.video = videos[i];
+        const ProgressFn video_part = subProgress(progress, static_cast<double>(i) / count,
+                                                  static_cast<double>(i + 1) / count);
         const auto video_progress = [&](double fraction, const std::string& message) {
-            reportProgress(progress, (static_cast<double>(i) + fraction) / count,
+            reportProgress(video_part, fraction,
                            "video " + std::to_string(i + 1) + "/" + std::to_string(videos.size()) +
                                ": " + message);
         };

@@ -164,6 +164,9 @@ std::vector<GeneratedVideo> generateDataset(const SynthSettings& settings,
             shuffler.shuffle(cycle);
         }
         const std::size_t task_index = cycle[static_cast<std::size_t>(v) % tasks.size()];
+        const ProgressFn video_progress =
+            subProgress(progress, static_cast<double>(v) / settings.video_count,
+                        static_cast<double>(v + 1) / settings.video_count);
         char id[32];
         std::snprintf(id, sizeof(id), "synth_%05d", v);
         const std::uint64_t video_seed =
@@ -212,10 +215,8 @@ std::vector<GeneratedVideo> generateDataset(const SynthSettings& settings,
                     audio_written = audio_until;
                 }
                 if (f % 16 == 0) {
-                    reportProgress(
-                        progress,
-                        (v + static_cast<double>(f) / script.frame_count) / settings.video_count,
-                        "rendering " + std::string(id));
+                    reportProgress(video_progress, static_cast<double>(f) / script.frame_count,
+                                   "rendering " + std::string(id));
                 }
             }
             if (audio_written < audio.size()) {

@@ -77,9 +77,7 @@ DemoProject prepareDemoProject(const std::filesystem::path& dir, const ProgressF
     }
     const SynthSettings settings;  // 3 videos, seed 1, default size
     // Generation is the long part; the project import takes a moment at the end.
-    const ProgressFn generation = [&progress](double fraction, const std::string& message) {
-        reportProgress(progress, 0.95 * fraction, message);
-    };
+    const ProgressFn generation = subProgress(progress, 0.0, 0.95);
     const std::vector<GeneratedVideo> videos = generateDataset(settings, dir, generation, cancel);
     cancel.throwIfCancelled();
 

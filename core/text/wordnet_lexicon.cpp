@@ -63,7 +63,25 @@ WordNetLexicon WordNetLexicon::load(const std::filesystem::path& directory) {
                 continue;  // the licence header lines start with spaces
             }
             std::size_t rest = 0;
-            part.lemmas.emplace(firstField(line, rest));
+            const std::string lemma(firstField(line, rest));
+            // The line ends with its synset_cnt synset offsets (8 digits each).
+            auto& offsets = part.synsets[lemma];
+            for (std::size_t end = line.size(); end > rest;) {
+                while (end > rest && line[end - 1] == ' ') {
+                    --end;
+                }
+                const auto start = line.rfind(' ', end - 1);
+                const auto field = std::string_view(line).substr(
+                    start == std::string::npos ? 0 : start + 1,
+                    end - (start == std::string::npos ? 0 : start + 1));
+                if (field.size() != 8 ||
+                    field.find_first_not_of("0123456789") != std::string_view::npos) {
+                    break;
+                }
+                offsets.push_back(static_cast<std::uint32_t>(std::stoul(std::string(field))));
+                end = start == std::string::npos ? 0 : start;
+            }
+            part.lemmas.emplace(lemma);
         }
         if (part.lemmas.empty()) {
             throw Error("WordNet file " + index_path.string() + " has no entries");
@@ -108,6 +126,12 @@ WordNetLexicon WordNetLexicon::load(const std::filesystem::path& directory) {
 
 bool WordNetLexicon::contains(PartOfSpeech pos, std::string_view lemma) const {
     return part(pos).lemmas.contains(std::string(lemma));
+}
+
+std::vector<std::uint32_t> WordNetLexicon::synsets(PartOfSpeech pos, std::string_view lemma) const {
+    const auto& synsets = part(pos).synsets;
+    const auto it = synsets.find(std::string(lemma));
+    return it == synsets.end() ? std::vector<std::uint32_t>{} : it->second;
 }
 
 int WordNetLexicon::taggedCount(PartOfSpeech pos, std::string_view lemma) const {

@@ -33,6 +33,10 @@ public:
     // word itself first when it is one ("chopped" -> chop; "leaves" -> leave, leaf as nouns).
     std::vector<std::string> baseForms(PartOfSpeech pos, std::string_view word) const;
 
+    // The synsets of `lemma` in that index, as byte offsets into WordNet's data.<pos> file
+    // (empty when it is not an entry). Two lemmas are synonyms when they share a synset.
+    std::vector<std::uint32_t> synsets(PartOfSpeech pos, std::string_view lemma) const;
+
     // How often `lemma` was tagged with that part of speech in SemCor (0 when never).
     int taggedCount(PartOfSpeech pos, std::string_view lemma) const;
 
@@ -41,6 +45,7 @@ private:
         std::unordered_set<std::string> lemmas;
         std::unordered_map<std::string, std::vector<std::string>> exceptions;
         std::unordered_map<std::string, int> tagged_counts;
+        std::unordered_map<std::string, std::vector<std::uint32_t>> synsets;
     };
     const Part& part(PartOfSpeech pos) const { return parts_[static_cast<std::size_t>(pos)]; }
 
