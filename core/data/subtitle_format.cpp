@@ -321,6 +321,35 @@ AnnotationDocument SubtitleFormat::read(const std::filesystem::path& path, Flavo
     return document;
 }
 
+AnnotationDocument SubtitleFormat::fromCues(const std::string& source, const std::string& video_key,
+                                            TrackRecord track) {
+    AnnotationDocument document;
+    document.source = source;
+    std::vector<SegmentRecord> kept;
+    for (auto& cue : track.segments) {
+        try {
+            checkSegmentTimes(cue.start_s, cue.end_s, 0, cue.origin);
+            kept.push_back(std::move(cue));
+        } catch (const Error& error) {
+            document.warnings.push_back(std::string(error.what()) + "; cue skipped");
+        }
+    }
+    track.segments = std::move(kept);
+    if (looksLikeRollingCaptions(track.segments)) {
+        if (const auto folded = removeRollingRepeats(track.segments); folded > 0) {
+            document.warnings.push_back(source +
+                                        ": auto-generated captions: " + std::to_string(folded) +
+                                        " cue(s) that only repeat earlier lines were left out");
+        }
+    }
+    VideoRecord video;
+    video.key = video_key;
+    video.origin = source;
+    video.tracks.push_back(std::move(track));
+    document.videos.push_back(std::move(video));
+    return document;
+}
+
 void SubtitleFormat::write(const AnnotationDocument& document, const std::filesystem::path& path,
                            Flavour flavour) {
     const bool vtt = flavour == Flavour::WebVtt;

@@ -243,6 +243,59 @@ private Q_SLOTS:
         QCOMPARE(cuesOf(again)[0].label, std::string("bold <tag> & more"));
         QCOMPARE(cuesOf(again)[1].label, std::string("a -- > b --> c"));
     }
+
+    void embeddedStreamImportsThroughTheCli() {
+        QTemporaryDir dir;
+        const QString video = QStringLiteral(ACTBERT_SHARED_DATA_DIR "/videos/mpcqt_test.mkv");
+        const QString project = QString::fromStdString(in(dir, "p.actbert").string());
+        QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("create"), project}).exit_code,
+                 0);
+        const auto run = [&](QStringList arguments) {
+            return runCli(QStringList{QStringLiteral("import"), QStringLiteral("subtitles"), video,
+                                      QStringLiteral("--project"), project} +
+                          arguments);
+        };
+        auto result = run({QStringLiteral("--language"), QStringLiteral("spa")});
+        QVERIFY2(result.exit_code == 0, result.err.c_str());
+        QVERIFY2(result.out.find("2 cues of stream 3 (spa, subrip)") != std::string::npos,
+                 result.out.c_str());
+        result = run({QStringLiteral("--stream"), QStringLiteral("2")});
+        QVERIFY2(result.exit_code == 0, result.err.c_str());
+        {
+            store::Project opened(in(dir, "p.actbert"), store::Project::OpenMode::OpenExisting);
+            const auto key = opened.videos().findByKey("mpcqt_test.mkv");
+            QVERIFY(key.has_value());
+            const auto spanish = opened.tracks().findByName(key->id, "subtitles-spa");
+            const auto english = opened.tracks().findByName(key->id, "subtitles-eng");
+            QVERIFY(spanish && english);
+            QVERIFY(spanish->kind == store::TrackKind::Captions);
+            const auto items = opened.items().forTrack(english->id);
+            QCOMPARE(items.size(), std::size_t(2));
+            QCOMPARE(
+                items[0].label,
+                std::string("Red fox (Vulpes vulpes) looking for a mouse in Beluša, Slovakia"));
+            QCOMPARE(items[1].label, std::string("Author: Lubo Ondrasko"));
+            QCOMPARE(items[0].start_s, 1.807);
+        }
+        const auto before = snapshot(*std::make_unique<store::Project>(
+            in(dir, "p.actbert"), store::Project::OpenMode::OpenExisting));
+        // Usage errors exit 2, a stream that is not there 1; neither changes the project.
+        QCOMPARE(run({QStringLiteral("--stream"), QStringLiteral("2"), QStringLiteral("--language"),
+                      QStringLiteral("spa")})
+                     .exit_code,
+                 2);
+        QCOMPARE(run({QStringLiteral("--stream"), QStringLiteral("two")}).exit_code, 2);
+        result = run({QStringLiteral("--stream"), QStringLiteral("1")});
+        QCOMPARE(result.exit_code, 1);
+        QVERIFY2(result.err.find("2 (eng, subrip), 3 (spa, subrip), 4 (fre, subrip)") !=
+                     std::string::npos,
+                 result.err.c_str());
+        result = run({QStringLiteral("--language"), QStringLiteral("deu")});
+        QCOMPARE(result.exit_code, 1);
+        store::Project after(in(dir, "p.actbert"), store::Project::OpenMode::OpenExisting);
+        const std::string difference = compareDocuments(before, snapshot(after));
+        QVERIFY2(difference.empty(), difference.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSubtitles)
