@@ -20,6 +20,7 @@ int runBackbone(const QStringList& arguments);
 int runFeatures(const QStringList& arguments);
 int runModel(const QStringList& arguments);
 int runScore(const QStringList& arguments);
+int runPretrain(const QStringList& arguments);
 
 std::span<const CliCommand> cliCommands() {
     static const CliCommand commands[] = {
@@ -39,6 +40,8 @@ std::span<const CliCommand> cliCommands() {
         {"backbone", "Create (init) or train the action backbone", runBackbone},
         {"features", "Shapes and settings of a feature-cache file (features info)", runFeatures},
         {"model", "Create, import, inspect and run ActBERT checkpoints", runModel},
+        {"pretrain", "Pretrain ActBERT on narrated videos (checkpoints, resume, --nproc)",
+         runPretrain},
         {"score", "Metrics of a task's predictions against ground truth (score captioning)",
          runScore},
     };
