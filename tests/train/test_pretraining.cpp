@@ -92,7 +92,7 @@ private:
         return process;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase() {
         QVERIFY(dir_.isValid());
         data_ = fs::path(dir_.path().toStdString()) / "data";
@@ -316,6 +316,7 @@ private slots:
     void badInputsAreSkippedWithWarnings() {
         const fs::path bad = fs::path(dir_.path().toStdString()) / "bad";
         fs::create_directories(bad / "videos");
+        fs::create_directories(bad / "ground_truth");
         const auto videos = data_ / "videos";
         // Two good videos, then the bad ones.
         for (const auto* id : {"synth_00000", "synth_00001"}) {
@@ -343,8 +344,16 @@ private slots:
                                           [](const auto& s) { return s.id == "synth_00000"; });
         QVERIFY(corrupt != sources.end());
         std::ofstream(corrupt->feature_file, std::ios::trunc) << "garbage";
-        const auto corpus =
-            train::PretrainingCorpus::build(sources, *tokenizer_, *verbs_, {}, warnings);
+        std::unique_ptr<train::PretrainingCorpus> built;
+        try {
+            built = std::make_unique<train::PretrainingCorpus>(
+                train::PretrainingCorpus::build(sources, *tokenizer_, *verbs_, {}, warnings));
+        } catch (const std::exception& error) {
+            for (const auto& warning : warnings)
+                qWarning() << warning.file.c_str() << warning.message.c_str();
+            QFAIL(error.what());
+        }
+        const auto& corpus = *built;
         QCOMPARE(corpus.videos().size(), std::size_t{1});
         std::map<std::string, std::string> by_file;
         for (const auto& warning : warnings)
