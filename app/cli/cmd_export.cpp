@@ -49,7 +49,8 @@ const CliCommand& exportCommand() {
         .options = options,
         .positional = {"FORMAT", 1, 1},
         .run = runExport,
-        .description = "--out is a file, or a folder for crosstask.",
+        .description = "FORMAT: " + data::AnnotationFormats::nameList() +
+                       ". --out is a file, or a folder for crosstask.",
     };
     return command;
 }

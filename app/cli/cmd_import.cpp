@@ -1,5 +1,6 @@
 // actbert import FORMAT FILE... --project PROJECT: read annotation files into a project in one
-// transaction (a failure changes nothing).
+// transaction (a failure changes nothing). `actbert import subtitles VIDEO` reads a video's
+// embedded subtitle stream instead (cmd_import_subtitles.cpp).
 
 #include <iostream>
 
@@ -41,6 +42,8 @@ int runImport(const CliArguments& arguments) {
 
 }  // namespace
 
+const CliCommand& importSubtitlesCommand();  // cmd_import_subtitles.cpp
+
 const CliCommand& importCommand() {
     static const CliOption options[] = {
         textOption("project", "PROJECT", "The project file.").require(),
@@ -54,10 +57,10 @@ const CliCommand& importCommand() {
         .options = options,
         .positional = {"FORMAT FILE...", 2, CliPositional::kUnlimited},
         .run = runImport,
-        .description =
-            "FORMAT: youcook2, youcook2-clips, msrvtt, howto100m, coin, crosstask, eaf, "
-            "vtt, srt, csv or json. The import is one transaction: a failure or Ctrl-C "
-            "changes nothing.",
+        .subcommands = {&importSubtitlesCommand(), 1},
+        .description = "FORMAT: " + data::AnnotationFormats::nameList() +
+                       "; or `import subtitles VIDEO` for a video's own subtitle streams. The "
+                       "import is one transaction: a failure or Ctrl-C changes nothing.",
     };
     return command;
 }

@@ -20,6 +20,5 @@ CliRun runInProcess(const QStringList& words);
 CliRun runExecutable(const QStringList& words);
 
 int runTableTests(int argc, char** argv);
-int runInterruptTests(int argc, char** argv);
 
 }  // namespace actbert::cli::testing

@@ -55,7 +55,7 @@ QString dashed(const CliOption& option) {
 class TestCliTable : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void tableIsWellFormed() {
         const auto entries = everyCommand();
         // The issue names these commands and subcommands; they must be rows, not if-chains.
