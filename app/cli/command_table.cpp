@@ -44,6 +44,30 @@ std::span<const CliCommand> cliCommands() {
          runPretrain},
         {"score", "Metrics of a task's predictions against ground truth (score captioning)",
          runScore},
+const CliCommand& devicesCommand();
+const CliCommand& probeCommand();
+const CliCommand& frameCommand();
+const CliCommand& tokenizeCommand();
+const CliCommand& verbsCommand();
+const CliCommand& vocabCommand();
+const CliCommand& actionsCommand();
+const CliCommand& projectCommand();
+const CliCommand& importCommand();
+const CliCommand& exportCommand();
+const CliCommand& editCommand();
+const CliCommand& synthCommand();
+const CliCommand& extractCommand();
+const CliCommand& backboneCommand();
+const CliCommand& featuresCommand();
+const CliCommand& modelCommand();
+const CliCommand& scoreCommand();
+
+std::span<const CliCommand> cliCommands() {
+    static const CliCommand commands[] = {
+        devicesCommand(), probeCommand(),   frameCommand(),   tokenizeCommand(), verbsCommand(),
+        vocabCommand(),   actionsCommand(), projectCommand(), importCommand(),   exportCommand(),
+        editCommand(),    synthCommand(),   extractCommand(), backboneCommand(), featuresCommand(),
+        modelCommand(),   scoreCommand(),
     };
     return commands;
 }

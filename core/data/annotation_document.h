@@ -15,6 +15,8 @@
 
 namespace actbert::data {
 
+using TimedText = store::TimedText;
+
 struct SegmentRecord {
     double start_s = 0.0;
     double end_s = 0.0;
@@ -29,6 +31,10 @@ struct SegmentRecord {
     store::ReviewState review_state = store::ReviewState::Unreviewed;
     std::string author;
     std::string origin;  // where in the file it came from ("line 12", "/database/x/...")
+    // Kept by the project as the item's speaker, parent_ref and word_times.
+    std::string speaker;            // WebVTT <v Speaker>, ELAN tier PARTICIPANT
+    std::string parent_id;          // ELAN: the annotation this one depends on
+    std::vector<TimedText> chunks;  // empty unless the file timed parts of the text
 };
 
 struct TrackRecord {
@@ -39,6 +45,11 @@ struct TrackRecord {
     std::string checkpoint_hash;
     std::string settings = "{}";
     std::vector<SegmentRecord> segments;
+    // ELAN: the parent tier and the linguistic type's constraint (empty: independent tier);
+    // kept (the project's parent_track_id and parent_constraint) so an export writes the tier
+    // hierarchy back.
+    std::string parent;
+    std::string constraint;
 };
 
 struct VideoRecord {
