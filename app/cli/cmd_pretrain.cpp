@@ -15,6 +15,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_interrupt.h"
+#include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
 #include "core/common/error.h"
 #include "core/text/verb_extractor.h"
@@ -27,6 +30,7 @@
 #include "core/train/pretraining/pretraining_inputs.h"
 #include "core/train/pretraining/pretraining_objective.h"
 #include "core/train/trainer.h"
+#include "models/common/device.h"
 #include "models/io/bert_import.h"
 #include "models/io/checkpoint.h"
 #include "models/io/safetensors.h"
@@ -36,13 +40,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using models::ActBertConfig;
-
-const char* const kUsage =
-    "pretrain --data DIR --out DIR --actions CKPT [--config tiny|base|FILE.json] "
-    "[--init CHECKPOINT|--bert FILE] [--steps N] [--batch-size N] [--lr X] [--seed N] "
-    "[--threads N] [--checkpoint-every N] [--device cpu|cuda|cuda:N] [--nproc N] [--resume] "
-    "[--progress bar|lines|json] [--detector JSON | --learned-regions] [--regions-net CKPT] "
-    "[--features DIR]";
 
 // Where progress goes: JSON objects on stdout, or human lines / a bar on stderr.
 class ProgressOutput {
@@ -152,16 +149,15 @@ models::ActBertPretraining loadInit(const fs::path& path) {
 
 // The vocabulary: BERT's (beside --bert), the run's own (OUT/vocab.txt, from an earlier start or
 // beside --init), or trained from the narrations.
-text::Vocabulary chooseVocabulary(const fs::path& out, const QCommandLineParser& parser,
+text::Vocabulary chooseVocabulary(const fs::path& out, const CliArguments& arguments,
                                   const std::vector<train::CorpusSource>& sources,
                                   ProgressOutput& output) {
     std::vector<fs::path> candidates{out / "vocab.txt"};
-    if (parser.isSet(QStringLiteral("bert")))
-        candidates.insert(
-            candidates.begin(),
-            fs::path(toStd(parser.value(QStringLiteral("bert")))).parent_path() / "vocab.txt");
-    if (parser.isSet(QStringLiteral("init"))) {
-        const fs::path init = toStd(parser.value(QStringLiteral("init")));
+    if (arguments.isSet("bert"))
+        candidates.insert(candidates.begin(),
+                          fs::path(arguments.text("bert")).parent_path() / "vocab.txt");
+    if (arguments.isSet("init")) {
+        const fs::path init = arguments.text("init");
         candidates.push_back(init / "vocab.txt");
         candidates.push_back(init.parent_path() / "vocab.txt");
     }
@@ -170,7 +166,7 @@ text::Vocabulary chooseVocabulary(const fs::path& out, const QCommandLineParser&
             output.note("vocabulary: " + candidate.string());
             return text::Vocabulary::load(candidate);
         }
-    if (parser.isSet(QStringLiteral("bert")))
+    if (arguments.isSet("bert"))
         throw Error("--bert: vocab.txt must lie beside the weights");
     text::VocabularyTrainerOptions options;
     options.vocab_size = 30522;  // BERT's size as the cap; small corpora stop far below
@@ -178,114 +174,58 @@ text::Vocabulary chooseVocabulary(const fs::path& out, const QCommandLineParser&
     for (const auto& source : sources)
         for (const auto& segment : source.segments)
             trainer.addText(segment.text);
-    auto vocabulary = trainer.train({}, CancelToken());
+    auto vocabulary = trainer.train({}, interruptToken());
     output.note("vocabulary: " + std::to_string(vocabulary.size()) +
                 " WordPiece pieces trained from the narrations");
     return vocabulary;
 }
 
-std::string requireString(const QCommandLineParser& parser, const char* name) {
-    if (!parser.isSet(QString::fromLatin1(name)))
-        throw UsageError(std::string("--") + name + " is required");
-    return toStd(parser.value(QString::fromLatin1(name)));
+// The words that start the same run in a worker of --nproc: every option given except --nproc.
+std::vector<std::string> workerArguments(const CliArguments& arguments) {
+    std::vector<std::string> words{"pretrain"};
+    for (const auto& option : arguments.command().options) {
+        if (option.name == "nproc" || !arguments.isSet(option.name))
+            continue;
+        if (option.kind == ValueKind::Flag) {
+            words.push_back("--" + option.name);
+            continue;
+        }
+        for (const auto& value : arguments.values(option.name)) {
+            words.push_back("--" + option.name);
+            words.push_back(toStd(value));
+        }
+    }
+    return words;
 }
 
-}  // namespace
-
-int runPretrain(const QStringList& arguments) {
-    QCommandLineParser parser;
-    const std::vector<std::array<const char*, 3>> options{
-        {"data", "Data-set folder: videos (in DIR or DIR/videos) with narrations beside them.",
-         "DIR"},
-        {"out", "Run folder: checkpoint-STEP/, final/, metrics.jsonl, vocab.txt, actions.json.",
-         "DIR"},
-        {"config", "Model size: tiny, base (default) or a JSON file (actbert model init).",
-         "CONFIG"},
-        {"init", "Start from an ActBERT checkpoint (a checkpoint folder or .safetensors).",
-         "CHECKPOINT"},
-        {"bert",
-         "Start the text stream from a Hugging Face BERT (.safetensors with config.json "
-         "and vocab.txt beside it).",
-         "FILE"},
-        {"steps", "Optimiser steps (default 1000).", "N"},
-        {"batch-size", "Samples per step and process (default 8).", "N"},
-        {"lr", "Peak learning rate (default 1e-4; 10% warm-up, then linear decay).", "X"},
-        {"seed", "Seed of the initialisation, data order and masking (default 0).", "N"},
-        {"threads", "CPU threads of the model (default: LibTorch's choice).", "N"},
-        {"checkpoint-every", "Steps between checkpoints (default 500; 0: only at the end).", "N"},
-        {"device", "cpu (default), cuda or cuda:N.", "DEVICE"},
-        {"nproc",
-         "Local data-parallel worker processes (Gloo; default 1). Under torchrun its "
-         "environment decides instead.",
-         "N"},
-        {"progress",
-         "bar (default on a terminal), lines or json (one object per line on "
-         "stdout).",
-         "MODE"},
-        {"actions", "Action backbone checkpoint for the action features (required).", "CKPT"},
-        {"detector",
-         "Detector description JSON for the regions (default: the data set's "
-         "ground-truth boxes, else a grid).",
-         "JSON"},
-        {"regions-net", "Region network checkpoint (default: seeded random, said so).", "CKPT"},
-        {"features", "Feature cache folder (default OUT/features).", "DIR"},
-    };
-    for (const auto& [name, help, value] : options)
-        parser.addOption(
-            {QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(value)});
-    parser.addOption({QStringLiteral("resume"),
-                      QStringLiteral("Continue from the newest complete checkpoint under --out "
-                                     "(from the start when there is none).")});
-    parser.addOption({QStringLiteral("learned-regions"),
-                      QStringLiteral("No detector: learned regions (they have no classes, so "
-                                     "the masked-object loss cannot be trained).")});
-    if (!parseCommandLine(parser, arguments, QString::fromLatin1(kUsage)))
-        return kExitOk;
-    requirePositional(parser, 0, QStringLiteral("none"));
-    const fs::path data = requireString(parser, "data");
-    const fs::path out = requireString(parser, "out");
-    if (!parser.isSet(QStringLiteral("actions")))
+int runPretrain(const CliArguments& arguments) {
+    const fs::path data = arguments.text("data");
+    const fs::path out = arguments.text("out");
+    if (!arguments.isSet("actions"))
         throw UsageError(
             "--actions CKPT is required: training the action backbone on the narration verbs "
             "as a first stage of pretrain is not implemented yet; build the verb vocabulary "
             "with `actbert actions build`, train a backbone with `actbert backbone train` and "
             "pass it here");
-    if (parser.isSet(QStringLiteral("init")) && parser.isSet(QStringLiteral("bert")))
+    if (arguments.isSet("init") && arguments.isSet("bert"))
         throw UsageError("give at most one of --init and --bert");
-    if (parser.isSet(QStringLiteral("detector")) && parser.isSet(QStringLiteral("learned-regions")))
+    if (arguments.isSet("detector") && arguments.isSet("learned-regions"))
         throw UsageError("give at most one of --detector and --learned-regions");
-    const std::string progress_mode = parser.isSet(QStringLiteral("progress"))
-                                          ? toStd(parser.value(QStringLiteral("progress")))
+    const std::string progress_mode = arguments.isSet("progress")
+                                          ? arguments.text("progress")
                                           : (isatty(STDERR_FILENO) ? "bar" : "lines");
     if (progress_mode != "bar" && progress_mode != "lines" && progress_mode != "json")
-        throw UsageError("--progress must be bar, lines or json");
-    auto intOption = [&](const char* name, int fallback, int minimum) {
-        const auto key = QString::fromLatin1(name);
-        if (!parser.isSet(key))
-            return fallback;
-        const int value = parseIntOption(parser, key);
-        if (value < minimum)
-            throw UsageError(std::string("--") + name + " must be at least " +
-                             std::to_string(minimum));
-        return value;
-    };
-    const int nproc = intOption("nproc", 1, 1);
-    const int threads = intOption("threads", 0, 1);
+        throw UsageError("--progress expects bar, lines or json, got '" + progress_mode + "'");
+    const torch::Device device = models::parseDevice(deviceSpec(arguments));
+    const int nproc = static_cast<int>(arguments.integer("nproc"));
+    const int threads =
+        arguments.isSet("threads") ? static_cast<int>(arguments.integer("threads")) : 0;
 
     // --nproc N: this process becomes the launcher of N workers with torchrun's environment.
     if (nproc > 1 && !train::DistributedEnvironment::isSetInProcessEnvironment()) {
         train::LocalLaunchOptions launch;
         launch.nproc = nproc;
-        launch.arguments.push_back("pretrain");
-        for (int i = 0; i < arguments.size(); ++i) {
-            if (arguments[i] == QStringLiteral("--nproc")) {
-                ++i;
-                continue;
-            }
-            if (arguments[i].startsWith(QStringLiteral("--nproc=")))
-                continue;
-            launch.arguments.push_back(toStd(arguments[i]));
-        }
+        launch.arguments = workerArguments(arguments);
         if (threads > 0)
             launch.environment.emplace_back("OMP_NUM_THREADS", std::to_string(threads));
         return train::launchLocalWorkers(launch);
@@ -298,7 +238,7 @@ int runPretrain(const QStringList& arguments) {
     std::shared_ptr<train::DistributedGroup> group;
     if (environment.isDistributed()) {
         train::DistributedOptions group_options;
-        group_options.cuda = toStd(parser.value(QStringLiteral("device"))).rfind("cuda", 0) == 0;
+        group_options.cuda = device.is_cuda();
         group = train::DistributedGroup::create(environment, group_options);
     }
     const bool rank_zero = environment.rank == 0;
@@ -318,22 +258,20 @@ int runPretrain(const QStringList& arguments) {
         fs::create_directories(out);
         const auto videos = train::findDataVideos(data, warnings);
         train::FeatureOptions features;
-        features.cache_folder = parser.isSet(QStringLiteral("features"))
-                                    ? fs::path(toStd(parser.value(QStringLiteral("features"))))
-                                    : out / "features";
-        features.actions_checkpoint = toStd(parser.value(QStringLiteral("actions")));
-        if (parser.isSet(QStringLiteral("regions-net")))
-            features.regions_net = toStd(parser.value(QStringLiteral("regions-net")));
-        if (parser.isSet(QStringLiteral("detector")))
-            features.detector_json = toStd(parser.value(QStringLiteral("detector")));
-        features.learned_regions = parser.isSet(QStringLiteral("learned-regions"));
-        features.device = parser.isSet(QStringLiteral("device"))
-                              ? toStd(parser.value(QStringLiteral("device")))
-                              : std::string("cpu");
+        features.cache_folder =
+            arguments.isSet("features") ? fs::path(arguments.text("features")) : out / "features";
+        features.actions_checkpoint = arguments.text("actions");
+        if (arguments.isSet("regions-net"))
+            features.regions_net = arguments.text("regions-net");
+        if (arguments.isSet("detector"))
+            features.detector_json = arguments.text("detector");
+        features.learned_regions = arguments.isSet("learned-regions");
+        features.device = device.str();
         if (rank_zero)
             features.note = [&](const std::string& line) { output.note(line); };
-        const auto sources = train::prepareSources(videos, features, {}, CancelToken(), warnings);
-        const auto vocabulary = chooseVocabulary(out, parser, sources, output);
+        const auto sources =
+            train::prepareSources(videos, features, {}, interruptToken(), warnings);
+        const auto vocabulary = chooseVocabulary(out, arguments, sources, output);
         if (rank_zero)
             vocabulary.save(out / "vocab.txt");
         if (group && rank_zero)
@@ -358,8 +296,7 @@ int runPretrain(const QStringList& arguments) {
                     std::to_string(warnings.size()) + " inputs skipped");
 
         // The model: the data decide the vocabulary, verb and object classes and feature sizes.
-        const auto seed = static_cast<std::uint64_t>(intOption("seed", 0, 0));
-        torch::manual_seed(seed);
+        const auto seed = applySeed(arguments);
         models::ActBertPretraining model{nullptr};
         auto fitToData = [&](ActBertConfig config) {
             config.vocab_size = static_cast<std::int64_t>(vocabulary.size());
@@ -369,20 +306,17 @@ int runPretrain(const QStringList& arguments) {
             config.region_feature_size = corpus.regionFeatureSize();
             return config;
         };
-        if (parser.isSet(QStringLiteral("init"))) {
-            model = loadInit(toStd(parser.value(QStringLiteral("init"))));
+        if (arguments.isSet("init")) {
+            model = loadInit(arguments.text("init"));
             if (!(fitToData(model->config()).toJson() == model->config().toJson()))
                 throw Error(
                     "--init: the checkpoint's vocabulary, verb or object classes or "
                     "feature sizes differ from this data set's (" +
                     fitToData(model->config()).toJsonString() + ")");
         } else {
-            auto config =
-                fitToData(configFromOption(parser.isSet(QStringLiteral("config"))
-                                               ? toStd(parser.value(QStringLiteral("config")))
-                                               : std::string("base")));
-            if (parser.isSet(QStringLiteral("bert"))) {
-                const fs::path bert = toStd(parser.value(QStringLiteral("bert")));
+            auto config = fitToData(configFromOption(arguments.text("config")));
+            if (arguments.isSet("bert")) {
+                const fs::path bert = arguments.text("bert");
                 config = models::io::configForBert(
                     models::io::readHfBertConfig((bert.parent_path() / "config.json").string()),
                     config);
@@ -395,12 +329,10 @@ int runPretrain(const QStringList& arguments) {
         }
 
         train::TrainingSettings settings;
-        settings.steps = intOption("steps", 1000, 1);
-        settings.learning_rate = parser.isSet(QStringLiteral("lr"))
-                                     ? parseDoubleOption(parser, QStringLiteral("lr"))
-                                     : 1e-4;
+        settings.steps = arguments.integer("steps");
+        settings.learning_rate = arguments.number("lr");
         settings.warmup_steps = settings.steps / 10;
-        settings.checkpoint_every = intOption("checkpoint-every", 500, 0);
+        settings.checkpoint_every = arguments.integer("checkpoint-every");
         settings.seed = seed;
         settings.device = features.device;
         train::SampleOptions samples;
@@ -412,12 +344,12 @@ int runPretrain(const QStringList& arguments) {
         samples.pad_id = tokenizer.padId();
         samples.mask_id = tokenizer.maskId();
         train::LoaderOptions loader;
-        loader.batch_size = intOption("batch-size", 8, 1);
+        loader.batch_size = arguments.integer("batch-size");
         loader.seed = seed;
         loader.rank = environment.rank;
         loader.world_size = environment.world_size;
         train::PretrainingObjective objective(model, corpus, samples, loader);
-        train::Trainer trainer(objective, settings, out, parser.isSet(QStringLiteral("resume")));
+        train::Trainer trainer(objective, settings, out, arguments.isSet("resume"));
         if (group)
             trainer.useDistributedGroup(group);
         train::TrainingEvents events;
@@ -428,9 +360,11 @@ int runPretrain(const QStringList& arguments) {
                 copy["skipped_inputs"] = warnings.size();
             output.event(copy);
         };
-        trainer.run(events);
+        const auto token = interruptToken();
+        events.cancelled = [token] { return token.isCancelled(); };
+        const auto result = trainer.run(events);
         output.endBar();
-        return kExitOk;
+        return result.cancelled ? kExitInterrupted : kExitOk;
     } catch (const UsageError&) {
         throw;
     } catch (const std::exception& error) {
@@ -439,6 +373,88 @@ int runPretrain(const QStringList& arguments) {
             output.event({{"event", "failed"}, {"message", error.what()}});
         throw;
     }
+}
+
+}  // namespace
+
+const CliCommand& pretrainCommand() {
+    static const CliOption options[] = {
+        textOption("data", "DIR",
+                   "Data-set folder: videos (in DIR or DIR/videos) with SRT/WebVTT/HowTo100M CSV "
+                   "narrations beside them; a synthetic data set's ground-truth boxes are its "
+                   "regions.")
+            .require(),
+        outOption("DIR").require(),
+        textOption("config", "tiny|base|FILE.json",
+                   "Model size: tiny, base or a JSON config (as `actbert model init` writes).")
+            .withDefault("base"),
+        textOption("init", "CHECKPOINT",
+                   "Start from an ActBERT checkpoint (a checkpoint-STEP/ or final/ folder, or a "
+                   ".safetensors of `actbert model`)."),
+        textOption("bert", "FILE",
+                   "Start the text stream from a Hugging Face BERT .safetensors (config.json and "
+                   "vocab.txt beside it)."),
+        integerOption("steps", "N", "Optimiser steps in all (a resumed run counts on).")
+            .withDefault("1000")
+            .atLeast(1),
+        integerOption("batch-size", "N", "Samples per step and process.")
+            .withDefault("8")
+            .atLeast(1),
+        numberOption("lr", "X", "Peak learning rate (10% warm-up, then linear decay).")
+            .withDefault("0.0001")
+            .atLeast(0),
+        seedOption(),
+        threadsOption(),
+        integerOption("checkpoint-every", "N",
+                      "Steps between checkpoints (OUT/checkpoint-STEP/; 0: only OUT/final/ at the "
+                      "end).")
+            .withDefault("500")
+            .atLeast(0),
+        deviceOption(),
+        integerOption("nproc", "N",
+                      "Local data-parallel worker processes over Gloo; under torchrun (RANK, "
+                      "WORLD_SIZE, MASTER_ADDR, MASTER_PORT set) its environment decides instead.")
+            .withDefault("1")
+            .atLeast(1),
+        flagOption("resume",
+                   "Continue from the newest complete checkpoint under --out (from the start "
+                   "when there is none); other model settings are refused."),
+        textOption("progress", "bar|lines|json",
+                   "bar (default on a terminal), lines, or json: one object per line on stdout "
+                   "(step objects; event objects with an \"event\" key)."),
+        textOption("actions", "CKPT",
+                   "Action backbone checkpoint for the action features (required for now: "
+                   "training it first on the narration verbs is not implemented)."),
+        textOption("detector", "JSON",
+                   "Detector description JSON for the regions (default: the data set's "
+                   "ground-truth boxes, else a grid)."),
+        flagOption("learned-regions",
+                   "No detector: learned regions (they have no classes, so the masked-object "
+                   "loss cannot be trained)."),
+        textOption("regions-net", "CKPT",
+                   "Region network checkpoint (default: seeded random, said so)."),
+        textOption("features", "DIR", "Feature cache folder (default: OUT/features)."),
+    };
+    static const CliCommand command{
+        .name = "pretrain",
+        .summary = "Pretrain ActBERT on narrated videos (checkpoints, resume, --nproc)",
+        .usage =
+            "pretrain --data DIR --out DIR --actions CKPT [--config tiny|base|FILE.json] "
+            "[--init CHECKPOINT|--bert FILE] [--steps N] [--batch-size N] [--lr X] "
+            "[--seed N] [--threads N] [--checkpoint-every N] [--device cpu|cuda|cuda:N] "
+            "[--nproc N] [--resume] [--progress bar|lines|json] "
+            "[--detector JSON | --learned-regions] [--regions-net CKPT] [--features DIR]",
+        .options = options,
+        .run = runPretrain,
+        .description =
+            "Writes OUT/checkpoint-STEP/ and OUT/final/ (config.json, model.safetensors, "
+            "training_state.pt), OUT/metrics.jsonl (one JSON object per step with the keys of "
+            "--progress json: step, loss, loss_mlm, loss_action, loss_region, loss_match, "
+            "mlm_accuracy, action_accuracy, match_accuracy, lr, grad_norm, samples_per_s, "
+            "tokens_per_s, eta_s), OUT/vocab.txt and OUT/actions.json. Rank 0 alone writes "
+            "checkpoints and metrics.",
+    };
+    return command;
 }
 
 }  // namespace actbert::cli
