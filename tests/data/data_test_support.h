@@ -19,7 +19,8 @@ std::string readFile(const std::filesystem::path& path);
 std::string compareDocuments(const AnnotationDocument& expected, const AnnotationDocument& actual,
                              double tolerance_s = 1e-9);
 
-// Every item of the project, as a document (all kinds, all tracks).
+// Every item of the project, as a document (all kinds, all tracks); empty for a project
+// without tracks. Throws what collecting throws.
 AnnotationDocument snapshot(store::Project& project);
 
 struct CliResult {
