@@ -39,7 +39,9 @@ std::span<const CliCommand> cliCommands() {
         {"backbone", "Create (init) or train the action backbone", runBackbone},
         {"features", "Shapes and settings of a feature-cache file (features info)", runFeatures},
         {"model", "Create, import, inspect and run ActBERT checkpoints", runModel},
-        {"score", "Metrics of a task's predictions against ground truth (score captioning)",
+        {"score",
+         "Metrics of a task's predictions against ground truth (retrieval, segmentation, "
+         "localisation, qa, captioning)",
          runScore},
     };
     return commands;
