@@ -1,87 +1,37 @@
 // actbert score TASK ...: metrics of a task's predictions against its ground truth, as the
-// task's benchmark defines them. Tasks come from core/eval's metric registry; captioning has
-// its own options (cmd_score_captioning.cpp).
+// task's benchmark defines them. Captioning has its own options (cmd_score_captioning.cpp);
+// every other task is one row of core/eval's metric registry, turned into a subcommand here.
 
 #include <string>
+#include <vector>
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_command.h"
 #include "app/cli/cli_support.h"
 #include "core/eval/metric_registry.h"
 
 namespace actbert::cli {
 
-int runScoreCaptioning(const QStringList& arguments);
+const CliCommand& scoreCaptioningCommand();
 
 namespace {
 
-std::string knownTasks() {
-    std::string names = "captioning";
-    for (const auto& metric : eval::metricRegistry()) {
-        names += std::string(", ") + metric.task;
-    }
-    return names;
-}
-
-void printTasks() {
-    printLine(
-        "Usage: actbert score TASK --predictions FILE [--ground-truth FILE|DIR] [--json] "
-        "[--background LABEL]");
-    printLine("Tasks (formats: docs/prediction-formats.md):");
-    printLine(
-        "  captioning    BLEU-1..4, METEOR, ROUGE-L, CIDEr as coco-caption "
-        "(see `actbert score captioning --help`)");
-    for (const auto& metric : eval::metricRegistry()) {
-        printLine("  " + std::string(metric.task) + ": " + metric.reports);
-        printLine("      reads " + std::string(metric.reads));
-    }
-}
-
-int runRegisteredScore(const eval::MetricDescriptor& metric, const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addOption(
-        {QStringLiteral("predictions"), QString::fromUtf8(metric.reads), QStringLiteral("FILE")});
-    if (metric.ground_truth != eval::GroundTruthUse::kNone) {
-        parser.addOption({QStringLiteral("ground-truth"),
-                          QStringLiteral("The benchmark's ground truth (file or folder)."),
-                          QStringLiteral("FILE|DIR")});
-    }
-    if (metric.takes_background) {
-        parser.addOption({QStringLiteral("background"),
-                          QStringLiteral("The background label (default \"background\"; '' for "
-                                         "none): counted by frame accuracy, no segment for the "
-                                         "edit score and F1."),
-                          QStringLiteral("LABEL")});
-    }
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object: ") +
-                                                  QString::fromUtf8(metric.reports)});
-    QString usage = QStringLiteral("score ") + QString::fromUtf8(metric.task) +
-                    QStringLiteral(" --predictions FILE");
-    if (metric.ground_truth != eval::GroundTruthUse::kNone) {
-        usage += QStringLiteral(" --ground-truth FILE|DIR");
-    }
-    if (metric.takes_background) {
-        usage += QStringLiteral(" [--background LABEL]");
-    }
-    usage += QStringLiteral(" [--json]");
-    if (!parseCommandLine(parser, arguments, usage)) {
-        return kExitOk;
-    }
-    requirePositional(parser, 0, QStringLiteral("none"));
-    if (!parser.isSet(QStringLiteral("predictions"))) {
-        throw UsageError("--predictions FILE is required");
+// The subcommand's name is the registry's task name, so one run function serves every row.
+int runRegisteredScore(const CliArguments& arguments) {
+    const auto* metric = eval::findMetric(arguments.command().name);
+    if (metric == nullptr) {
+        throw UsageError("unknown task \"" + arguments.command().name + "\"");
     }
     eval::ScoreRequest request;
-    request.predictions = toStd(parser.value(QStringLiteral("predictions")));
-    if (metric.ground_truth == eval::GroundTruthUse::kRequired) {
-        if (!parser.isSet(QStringLiteral("ground-truth"))) {
-            throw UsageError("--ground-truth FILE|DIR is required for " + std::string(metric.task));
-        }
-        request.ground_truth = toStd(parser.value(QStringLiteral("ground-truth")));
+    request.predictions = arguments.text("predictions");
+    if (metric->ground_truth == eval::GroundTruthUse::kRequired) {
+        request.ground_truth = arguments.text("ground-truth");
     }
-    if (metric.takes_background && parser.isSet(QStringLiteral("background"))) {
-        request.background = toStd(parser.value(QStringLiteral("background")));
+    if (metric->takes_background && arguments.isSet("background")) {
+        request.background = arguments.text("background");
     }
-    const auto report = metric.score(request);
-    if (parser.isSet(QStringLiteral("json"))) {
+    const auto report = metric->score(request);
+    if (arguments.isSet("json")) {
         printLine(report.values.dump(2));
         return kExitOk;
     }
@@ -91,25 +41,72 @@ int runRegisteredScore(const eval::MetricDescriptor& metric, const QStringList& 
     return kExitOk;
 }
 
+std::vector<CliOption> registeredOptions(const eval::MetricDescriptor& metric) {
+    std::vector<CliOption> options{
+        textOption("predictions", "FILE", "The predictions (formats above).").require()};
+    if (metric.ground_truth == eval::GroundTruthUse::kRequired) {
+        options.push_back(
+            textOption("ground-truth", "FILE|DIR", "The benchmark's ground truth (file or folder).")
+                .require());
+    }
+    if (metric.takes_background) {
+        options.push_back(textOption("background", "LABEL",
+                                     "The background label (default \"background\"; '' for "
+                                     "none): counted by frame accuracy, no segment for the "
+                                     "edit score and F1."));
+    }
+    options.push_back(
+        flagOption("json", std::string("Print one JSON object: ") + metric.reports + "."));
+    return options;
+}
+
+std::string registeredUsage(const eval::MetricDescriptor& metric) {
+    std::string usage = std::string("score ") + metric.task + " --predictions FILE";
+    if (metric.ground_truth == eval::GroundTruthUse::kRequired) {
+        usage += " --ground-truth FILE|DIR";
+    }
+    if (metric.takes_background) {
+        usage += " [--background LABEL]";
+    }
+    return usage + " [--json]";
+}
+
+// Built once from the registry; the option lists live as long as the commands that view them.
+struct ScoreTasks {
+    std::vector<std::vector<CliOption>> options;
+    std::vector<CliCommand> commands;
+
+    ScoreTasks() {
+        const auto registry = eval::metricRegistry();
+        options.reserve(registry.size());
+        commands.push_back(scoreCaptioningCommand());
+        for (const auto& metric : registry) {
+            options.push_back(registeredOptions(metric));
+            commands.push_back(CliCommand{
+                .name = metric.task,
+                .summary = metric.reports,
+                .usage = registeredUsage(metric),
+                .options = options.back(),
+                .run = runRegisteredScore,
+                .description =
+                    std::string("Reads ") + metric.reads + ". Formats: docs/prediction-formats.md.",
+            });
+        }
+    }
+};
+
 }  // namespace
 
-int runScore(const QStringList& arguments) {
-    if (arguments.isEmpty() || arguments.front() == QStringLiteral("-h") ||
-        arguments.front() == QStringLiteral("--help")) {
-        printTasks();
-        if (arguments.isEmpty()) {
-            throw UsageError("name a task: " + knownTasks());
-        }
-        return kExitOk;
-    }
-    const std::string task = toStd(arguments.front());
-    if (task == "captioning") {
-        return runScoreCaptioning(arguments.mid(1));
-    }
-    if (const auto* metric = eval::findMetric(task)) {
-        return runRegisteredScore(*metric, arguments.mid(1));
-    }
-    throw UsageError("unknown task \"" + task + "\" (known: " + knownTasks() + ")");
+const CliCommand& scoreCommand() {
+    static const ScoreTasks tasks;
+    static const CliCommand command{
+        .name = "score",
+        .summary =
+            "Metrics of a task's predictions against ground truth (captioning, retrieval, "
+            "segmentation, localisation, qa)",
+        .subcommands = tasks.commands,
+    };
+    return command;
 }
 
 }  // namespace actbert::cli
