@@ -6,6 +6,7 @@
 #include "app/cli/cli_arguments.h"
 #include "app/cli/cli_interrupt.h"
 #include "app/cli/cli_support.h"
+#include "core/common/terminal_progress.h"
 #include "core/data/project_importer.h"
 #include "core/data/subtitle_format.h"
 #include "core/store/project.h"
@@ -63,8 +64,10 @@ int runImportSubtitles(const CliArguments& arguments) {
     for (const auto& warning : document.warnings) {
         printError("warning: " + warning);
     }
+    TerminalProgress progress("import subtitles");
     const auto summary = data::ProjectImporter::run(project, document, data::ImportOptions{},
-                                                    nullptr, interruptToken());
+                                                    progress.progressFn(), interruptToken());
+    progress.finish();
     printLine("imported " + std::to_string(summary.items_added) + " cues of stream " +
               std::to_string(index) + " (" +
               (subtitles.language.empty() ? "no language" : subtitles.language) + ", " +
