@@ -481,6 +481,49 @@ private Q_SLOTS:
         }
     }
 
+    void pretrainWithTwoLocalWorkers() {
+        // --nproc 2: two Gloo workers on loopback; rank 0 alone prints, writes metrics and
+        // checkpoints, and both finish.
+        const auto base = fs::path(dir_.path().toStdString());
+        const auto out = base / "run_nproc";
+        auto* process = runCli({QStringLiteral("pretrain"),
+                                QStringLiteral("--data"),
+                                QString::fromStdString(data_.string()),
+                                QStringLiteral("--out"),
+                                QString::fromStdString(out.string()),
+                                QStringLiteral("--config"),
+                                QStringLiteral("tiny"),
+                                QStringLiteral("--actions"),
+                                QString::fromStdString((base / "action.pt").string()),
+                                QStringLiteral("--regions-net"),
+                                QString::fromStdString((base / "region.pt").string()),
+                                QStringLiteral("--features"),
+                                QString::fromStdString((base / "features").string()),
+                                QStringLiteral("--batch-size"),
+                                QStringLiteral("2"),
+                                QStringLiteral("--steps"),
+                                QStringLiteral("3"),
+                                QStringLiteral("--threads"),
+                                QStringLiteral("1"),
+                                QStringLiteral("--nproc"),
+                                QStringLiteral("2"),
+                                QStringLiteral("--progress"),
+                                QStringLiteral("json")});
+        process->waitForFinished(300000);
+        const auto errors = process->readAllStandardError();
+        QVERIFY2(process->exitCode() == 0, errors.constData());
+        const auto lines = jsonLines(process->readAllStandardOutput());
+        const auto steps = std::count_if(lines.begin(), lines.end(),
+                                         [](const auto& l) { return !l.contains("event"); });
+        QCOMPARE(steps, std::ptrdiff_t{3});
+        const auto finished = std::count_if(lines.begin(), lines.end(), [](const auto& l) {
+            return l.value("event", "") == "finished";
+        });
+        QCOMPARE(finished, std::ptrdiff_t{1});
+        QCOMPARE(readJsonLines(out / "metrics.jsonl").size(), std::size_t{3});
+        QVERIFY(fs::is_regular_file(out / "final" / "model.safetensors"));
+    }
+
     void pretrainRefusesMissingActions() {
         auto* process =
             runCli({QStringLiteral("pretrain"), QStringLiteral("--data"),
