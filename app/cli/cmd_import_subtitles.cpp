@@ -4,6 +4,7 @@
 #include "app/cli/cli_arguments.h"
 #include "app/cli/cli_interrupt.h"
 #include "app/cli/cli_support.h"
+#include "core/common/terminal_progress.h"
 #include "core/data/embedded_subtitles.h"
 #include "core/data/project_importer.h"
 #include "core/store/project.h"
@@ -36,8 +37,10 @@ int runImportSubtitles(const CliArguments& arguments) {
     for (const auto& warning : document.warnings) {
         printError("warning: " + warning);
     }
+    TerminalProgress progress("import subtitles");
     const auto summary = data::ProjectImporter::run(project, document, data::ImportOptions{},
-                                                    nullptr, interruptToken());
+                                                    progress.progressFn(), interruptToken());
+    progress.finish();
     printLine("imported " + std::to_string(summary.items_added) + " cues of stream " +
               std::to_string(subtitles.stream_index) + " (" +
               (subtitles.language.empty() ? "no language" : subtitles.language) + ", " +

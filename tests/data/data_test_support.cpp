@@ -161,11 +161,12 @@ std::string compareNarration(const AnnotationDocument& expected_document,
 }
 
 AnnotationDocument snapshot(store::Project& project) {
-    try {
-        return ProjectExporter::collect(project, {});
-    } catch (const std::exception&) {
+    // A project without tracks is an empty document (collect() refuses to export nothing);
+    // any other failure propagates and fails the test instead of reading as "no items".
+    if (project.tracks().list().empty()) {
         return {};
     }
+    return ProjectExporter::collect(project, {});
 }
 
 CliResult runCli(const QStringList& arguments) {

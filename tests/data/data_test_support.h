@@ -24,7 +24,8 @@ std::string compareDocuments(const AnnotationDocument& expected, const Annotatio
 // renumber annotation ids), and every track the same parent track and constraint.
 std::string compareNarration(const AnnotationDocument& expected, const AnnotationDocument& actual);
 
-// Every item of the project, as a document (all kinds, all tracks).
+// Every item of the project, as a document (all kinds, all tracks); empty for a project
+// without tracks. Throws what collecting throws.
 AnnotationDocument snapshot(store::Project& project);
 
 struct CliResult {
