@@ -23,7 +23,9 @@
 #include "ui/mainwindow.h"
 #include "ui/overlays/regionoverlay.h"
 #include "ui/overlays/tracktextoverlay.h"
+#include "ui/player/decoderframesource.h"
 #include "ui/player/playerpanel.h"
+#include "ui/player/proxyjob.h"
 #include "ui/player/videoview.h"
 #include "ui/project/importexportflow.h"
 #include "ui/project/projectpanel.h"
@@ -76,6 +78,14 @@ StudioFlow::StudioFlow(FrameSourceOpener opener, QSettings& settings, AudioMode 
         std::make_unique<MainWindow>(project_panel_, player_panel_, timeline_view_, *actions_);
     jobs_panel_ = new JobsPanel(*bridge_);
     window_->addPanel(jobs_panel_, Qt::BottomDockWidgetArea);
+    proxies_ = std::make_unique<ProxyJob>(*bridge_, DecoderFrameSource::userCache(),
+                                          ProxyJob::userProxyDir());
+    // Only the proxy of the video opened last arrives (ProxyJob), and the player checks that
+    // its frame count is the open video's.
+    connect(proxies_.get(), &ProxyJob::proxyReady, this,
+            [this](const QString&, std::shared_ptr<FrameSource> proxy) {
+                player_->setScrubProxy(std::move(proxy));
+            });
 
     VideoView* video = player_panel_->videoView();
     // Region boxes come from the open project's regions tracks; without a project there are
@@ -262,6 +272,7 @@ bool StudioFlow::openProject(const QString& path, ProjectOpenMode mode, QString*
             opening_ = 0;
             window_->unsetCursor();
         }
+        proxies_->cancel();
         player_->close();
         useMemoryTimeline();
         session_ = std::move(session);
@@ -503,9 +514,15 @@ bool StudioFlow::openVideo(const QString& path, QString* problem) {
 }
 
 QString StudioFlow::showOpenedVideo(const QString& path, std::unique_ptr<FrameSource> source) {
+    proxies_->cancel();  // the previous video's, which must not reach this one
     try {
         const VideoStreamInfo info = source->info();
         const QString warning = source->openWarning();
+        // Copied before the player takes the source: the proxy job needs the frame index.
+        std::optional<video::FrameIndex> index;
+        if (const auto* decoded = dynamic_cast<const DecoderFrameSource*>(source.get())) {
+            index = decoded->frameIndex();
+        }
         if (session_) {
             // Added before the player takes the file, so a refused video changes nothing.
             const std::int64_t video_id = session_->ensureVideo(path, info);
@@ -514,6 +531,11 @@ QString StudioFlow::showOpenedVideo(const QString& path, std::unique_ptr<FrameSo
         } else {
             player_->open(std::move(source));
             resetTimelineForVideo(info);
+        }
+        if (index) {
+            proxies_->start(path, *index);
+        } else {
+            proxies_->cancel();  // a generated source: nothing to seek in
         }
         videos_->addVideo(path);
         // After the open: the thumbnail reads the index the open just saved.

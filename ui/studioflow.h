@@ -30,6 +30,7 @@ class JobsPanel;
 class MainWindow;
 class MemoryTimelineModel;
 class PlayerPanel;
+class ProxyJob;
 class ProjectPanel;
 class StudioActions;
 class ThumbnailLoader;
@@ -61,6 +62,7 @@ public:
     VideoListModel& videos() { return *videos_; }
     ThumbnailLoader& thumbnails() { return *thumbnails_; }
     ImportExportFlow& importExport() { return *import_export_; }
+    ProxyJob& proxies() { return *proxies_; }
     jobs::JobRunner& jobRunner() { return *runner_; }
     JobBridge& jobBridge() { return *bridge_; }
     JobsPanel* jobsPanel() const { return jobs_panel_; }
@@ -133,6 +135,7 @@ private:
     std::unique_ptr<MainWindow> window_;
     std::unique_ptr<ProjectSession> session_;
     std::unique_ptr<ImportExportFlow> import_export_;  // after session_: goes first
+    std::unique_ptr<ProxyJob> proxies_;                // the open video's scrub proxy
     OverlayHandles overlays_;
     jobs::JobId opening_ = 0;  // the open-video job, 0 when none
     // Last member: destroyed first, it cancels and waits for the open-video job.

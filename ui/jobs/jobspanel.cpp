@@ -75,6 +75,9 @@ QString JobsPanel::kindTitle(const std::string& kind) {
     if (kind == "thumbnail") {
         return tr("Thumbnail");
     }
+    if (kind == "proxy") {
+        return tr("Scrub proxy");
+    }
     if (kind == "demo") {
         return tr("Demo preparation");
     }

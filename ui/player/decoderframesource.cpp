@@ -27,6 +27,12 @@ video::VideoDecoder openDecoder(const std::filesystem::path& path, video::FrameI
     return video::VideoDecoder(path, {}, std::move(lookup.index));
 }
 
+video::VideoDecoderOptions withThreads(int threads) {
+    video::VideoDecoderOptions options;
+    options.threads = threads;
+    return options;
+}
+
 // The decoder's pixels stay shared: the QImage keeps the buffer alive until it is dropped.
 QImage wrap(const video::RgbFrame& frame) {
     auto* keep = new std::shared_ptr<const std::vector<std::uint8_t>>(frame.pixels);
@@ -47,6 +53,18 @@ DecoderFrameSource::DecoderFrameSource(const std::filesystem::path& path,
     : path_(path),
       decoder_(openDecoder(path, cache, index_from_cache_, open_warning_)),
       index_(decoder_.frameIndex()) {
+    describeStream();
+}
+
+DecoderFrameSource::DecoderFrameSource(const std::filesystem::path& path, video::FrameIndex index,
+                                       int decoder_threads)
+    : path_(path),
+      decoder_(path, withThreads(decoder_threads), std::move(index)),
+      index_(decoder_.frameIndex()) {
+    describeStream();
+}
+
+void DecoderFrameSource::describeStream() {
     const video::StreamInfo& stream = decoder_.videoStream();
     info_.frame_count = decoder_.frameCount();
     info_.frames_per_second =

@@ -26,6 +26,10 @@ public:
     // Without a cache the file is indexed by scanning it.
     explicit DecoderFrameSource(const std::filesystem::path& path,
                                 video::FrameIndexCache* cache = nullptr);
+    // A video whose index is known (a scrub proxy's), decoded with `decoder_threads` threads
+    // (1 for a proxy: its intra frames decode fast alone, and it must not slow the exact one).
+    DecoderFrameSource(const std::filesystem::path& path, video::FrameIndex index,
+                       int decoder_threads);
     ~DecoderFrameSource() override;
 
     VideoStreamInfo info() const override { return info_; }
@@ -36,6 +40,8 @@ public:
     QString openWarning() const override { return open_warning_; }
     // True when the index was read from the cache (no scan of the video).
     bool indexFromCache() const { return index_from_cache_; }
+    const std::filesystem::path& path() const { return path_; }
+    const video::FrameIndex& frameIndex() const { return index_; }
 
     // An opener for StudioFlow and ThumbnailLoader, with the per-user frame-index cache.
     static FrameSourceOpener opener();
@@ -45,6 +51,8 @@ public:
     static std::shared_ptr<video::FrameIndexCache> userCache();
 
 private:
+    void describeStream();
+
     std::filesystem::path path_;
     bool index_from_cache_ = false;
     QString open_warning_;

@@ -28,8 +28,12 @@ void PlayerEngine::stopThread() {
     }
     queue_.close();
     wake_.notify_all();
+    preview_wake_.notify_all();
     if (thread_.joinable()) {
         thread_.join();
+    }
+    if (preview_thread_.joinable()) {
+        preview_thread_.join();
     }
 }
 
@@ -38,6 +42,11 @@ void PlayerEngine::close() {
     stopThread();
     if (audio_) {
         audio_->detach();
+    }
+    {
+        std::lock_guard lock(mutex_);
+        proxy_.reset();
+        preview_target_ = -1;
     }
     source_.reset();
     info_ = {};
@@ -62,7 +71,20 @@ void PlayerEngine::open(std::unique_ptr<FrameSource> source) {
         audio_->attach(source_.get(), info_.audio_sample_rate, info_.audio_channels);
     }
     thread_ = std::thread([this] { decodeLoop(); });
+    preview_thread_ = std::thread([this] { previewLoop(); });
     requestSeek(0);
+}
+
+bool PlayerEngine::setScrubProxy(std::shared_ptr<FrameSource> proxy) {
+    const bool fits = proxy && source_ && proxy->info().frame_count == info_.frame_count;
+    std::lock_guard lock(mutex_);
+    proxy_ = fits ? std::move(proxy) : nullptr;
+    return fits;
+}
+
+bool PlayerEngine::hasScrubProxy() const {
+    std::lock_guard lock(mutex_);
+    return static_cast<bool>(proxy_);
 }
 
 bool PlayerEngine::usesAudioClock() const {
@@ -79,10 +101,65 @@ void PlayerEngine::requestSeek(std::int64_t index) {
         std::lock_guard lock(mutex_);
         mode_ = Mode::Seek;
         seek_target_ = index;
+        preview_target_ = index;
         ++generation_;
         queue_.reset(generation_);
     }
     wake_.notify_all();
+    preview_wake_.notify_all();
+}
+
+void PlayerEngine::previewLoop() {
+    for (;;) {
+        std::shared_ptr<FrameSource> proxy;
+        std::int64_t index;
+        std::uint64_t generation;
+        {
+            std::unique_lock lock(mutex_);
+            preview_wake_.wait(lock, [&] { return stop_ || (proxy_ && preview_target_ >= 0); });
+            if (stop_) {
+                return;
+            }
+            proxy = proxy_;
+            index = preview_target_;
+            generation = generation_;
+            preview_target_ = -1;
+        }
+        DecodedFrame frame;
+        try {
+            frame = proxy->frame(index);
+        } catch (const std::exception& error) {
+            // A broken proxy costs only speed: drop it, the exact frames still come.
+            qWarning("Scrub proxy dropped: %s", error.what());
+            std::lock_guard lock(mutex_);
+            if (proxy_ == proxy) {
+                proxy_.reset();
+            }
+            continue;
+        }
+        // Proxy frame N is source frame N, but its timestamps are its own: show the original's.
+        frame.index = index;
+        frame.time_s = source_->frameTime_s(index);
+        frame.preview = true;
+        QMetaObject::invokeMethod(
+            this, [this, generation, frame] { onPreviewDecoded(generation, frame); },
+            Qt::QueuedConnection);
+    }
+}
+
+void PlayerEngine::onPreviewDecoded(std::uint64_t generation, const DecodedFrame& frame) {
+    {
+        std::lock_guard lock(mutex_);
+        if (generation != generation_) {
+            return;  // a newer seek (or playback) is under way
+        }
+    }
+    if (pending_seek_ != frame.index) {
+        return;  // the exact frame is already on screen
+    }
+    current_ = frame;
+    ++stats_.previews_shown;
+    Q_EMIT frameShown(current_);
 }
 
 void PlayerEngine::decodeLoop() {

@@ -3,7 +3,11 @@
 // the GUI thread only picks the frame the clock asks for and hands it out (frameShown). Seeks
 // and steps are frame-exact: the shown frame is the source's frame with that index. Frames
 // the clock passed before they could be shown are counted as dropped.
-// Threading: the public API is GUI-thread only; the decode thread is internal.
+// Scrub proxy: a long-GOP video's seek decodes from the previous key frame (hundreds of ms),
+// so when a proxy is set (same frame numbering, all intra, small) a second thread decodes the
+// proxy's picture of the seek target and shows it at once (DecodedFrame::preview), with the
+// original's frame number and time; the exact frame replaces it when it arrives.
+// Threading: the public API is GUI-thread only; the decode threads are internal.
 
 #include <QObject>
 #include <QTimer>
@@ -26,6 +30,7 @@ class AudioOutput;
 struct PlaybackStats {
     std::int64_t frames_shown = 0;
     std::int64_t frames_dropped = 0;  // decoded (or due) but skipped because they were late
+    std::int64_t previews_shown = 0;  // scrub proxy pictures shown (not in frames_shown)
 };
 
 enum class AudioMode { Off, IfAvailable };
@@ -43,6 +48,10 @@ public:
     // Takes the source and shows its first frame (asynchronously, like every seek).
     void open(std::unique_ptr<FrameSource> source);
     void close();
+    // The open video's scrub proxy (nullptr: none); dropped by open() and close(). False (and
+    // no proxy) when its frame count is not the video's.
+    bool setScrubProxy(std::shared_ptr<FrameSource> proxy);
+    bool hasScrubProxy() const;
     bool isOpen() const { return static_cast<bool>(source_); }
     const VideoStreamInfo& info() const { return info_; }
     // The frame on screen (index -1 before the first one arrived).
@@ -74,6 +83,8 @@ Q_SIGNALS:
 private:
     enum class Mode { Idle, Seek, Play };
     void decodeLoop();
+    void previewLoop();
+    void onPreviewDecoded(std::uint64_t generation, const DecodedFrame& frame);
     void requestSeek(std::int64_t index);
     void startPlayback(std::int64_t from_index);
     void onTick();
@@ -96,7 +107,7 @@ private:
     QTimer tick_;
 
     // Shared with the decode thread, under mutex_.
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::condition_variable wake_;
     Mode mode_ = Mode::Idle;
     std::int64_t seek_target_ = 0;
@@ -107,6 +118,11 @@ private:
     bool stop_ = false;
     FrameQueue queue_{kQueueFrames};
     std::thread thread_;
+    // The preview thread's share, under mutex_ too.
+    std::condition_variable preview_wake_;
+    std::shared_ptr<FrameSource> proxy_;
+    std::int64_t preview_target_ = -1;  // the proxy frame to decode, -1 if none
+    std::thread preview_thread_;
 };
 
 }  // namespace actbert::ui
