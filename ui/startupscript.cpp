@@ -25,8 +25,11 @@ void StartupScript::start() {
         }
         return;
     }
-    connect(&flow_.player(), &PlayerEngine::frameShown, this,
-            [this](const DecodedFrame& frame) { onFrame(frame.index); });
+    connect(&flow_.player(), &PlayerEngine::frameShown, this, [this](const DecodedFrame& frame) {
+        if (!frame.preview) {  // a scrub proxy's picture: the exact frame follows
+            onFrame(frame.index);
+        }
+    });
     QString problem;
     if (!flow_.openVideo(options_.video_path, &problem)) {
         fail(problem);

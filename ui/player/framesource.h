@@ -33,7 +33,8 @@ struct DecodedFrame {
     double time_s = 0.0;
     bool key_frame = false;
     QImage image;
-    // A scrub proxy's picture (smaller, shown while seeking); the exact frame follows it.
+    // A scrub proxy's picture (smaller, shown while seeking; index and time are the
+    // original's, key_frame is false); the exact frame follows it.
     bool preview = false;
 };
 

@@ -140,6 +140,7 @@ void PlayerEngine::previewLoop() {
         // Proxy frame N is source frame N, but its timestamps are its own: show the original's.
         frame.index = index;
         frame.time_s = source_->frameTime_s(index);
+        frame.key_frame = false;  // every proxy frame is one; the original's is not known here
         frame.preview = true;
         QMetaObject::invokeMethod(
             this, [this, generation, frame] { onPreviewDecoded(generation, frame); },
