@@ -13,5 +13,6 @@ int main(int argc, char** argv) {
     failures += runPlayerTests(argc, argv);
     failures += runStudioTests(argc, argv);
     failures += runImportExportTests(argc, argv);
+    failures += runEditTests(argc, argv);
     return failures == 0 ? 0 : 1;
 }
