@@ -1,5 +1,6 @@
 // actbert import FORMAT FILE... --project PROJECT: read annotation files into a project in one
-// transaction (a failure changes nothing).
+// transaction (a failure changes nothing). `actbert import subtitles VIDEO` reads a video's
+// embedded subtitle stream instead (cmd_import_subtitles.cpp).
 
 #include <iostream>
 
@@ -10,7 +11,12 @@
 
 namespace actbert::cli {
 
+int runImportSubtitles(const QStringList& arguments);  // cmd_import_subtitles.cpp
+
 int runImport(const QStringList& arguments) {
+    if (!arguments.isEmpty() && arguments.front() == QStringLiteral("subtitles")) {
+        return runImportSubtitles(arguments.mid(1));
+    }
     QCommandLineParser parser;
     parser.addPositionalArgument(
         QStringLiteral("format"),

@@ -3,12 +3,14 @@
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 
 #include "core/common/atomic_file.h"
 #include "core/common/error.h"
+#include "core/data/eaf_timeline.h"
 #include "core/data/format_support.h"
 
 namespace actbert::data {
@@ -20,22 +22,9 @@ std::string str(const QStringView view) {
     return view.toString().toStdString();
 }
 
-struct RawAnnotation {
-    std::string id;
-    std::string slot1;
-    std::string slot2;
-    std::string value;
-    std::string cve_ref;
-    qint64 line = 0;
-};
-
-struct RawTier {
-    std::string id;
-    std::string type;
-    std::string annotator;
-    std::vector<RawAnnotation> annotations;
-    bool has_references = false;
-};
+bool isSymbolic(const std::string& constraint) {
+    return constraint == "Symbolic_Subdivision" || constraint == "Symbolic_Association";
+}
 
 }  // namespace
 
@@ -47,12 +36,16 @@ AnnotationDocument EafFormat::read(const std::filesystem::path& path,
     const auto fail = [&](const std::string& problem) -> void {
         throw Error(file + ", line " + std::to_string(xml.lineNumber()) + ": " + problem);
     };
-    std::map<std::string, std::optional<std::int64_t>> slots;
+    const auto attribute = [&](const char* name) {
+        return str(xml.attributes().value(QLatin1String(name)));
+    };
+    EafTimeline timeline;
     std::map<std::string, std::string> properties;
-    std::vector<RawTier> tiers;
+    std::set<std::string> annotation_ids;
     std::string media_url;
+    std::string format_version;
     bool root_seen = false;
-    RawAnnotation* annotation = nullptr;
+    EafAnnotation* annotation = nullptr;
     while (!xml.atEnd()) {
         const auto token = xml.readNext();
         if (token == QXmlStreamReader::DTD) {
@@ -65,63 +58,82 @@ AnnotationDocument EafFormat::read(const std::filesystem::path& path,
             continue;
         }
         const auto name = xml.name();
-        const auto attributes = xml.attributes();
         if (!root_seen) {
             if (name != u"ANNOTATION_DOCUMENT") {
                 fail("not an ELAN file (root element is <" + str(name) + ">)");
             }
             root_seen = true;
+            format_version = attribute("FORMAT");
         } else if (name == u"MEDIA_DESCRIPTOR") {
             if (media_url.empty()) {
-                media_url = str(attributes.value(QLatin1String("MEDIA_URL")));
+                media_url = attribute("MEDIA_URL");
             }
         } else if (name == u"PROPERTY") {
-            const std::string key = str(attributes.value(QLatin1String("NAME")));
+            const std::string key = attribute("NAME");
             properties[key] = xml.readElementText().toStdString();
         } else if (name == u"TIME_SLOT") {
-            const std::string id = str(attributes.value(QLatin1String("TIME_SLOT_ID")));
+            const std::string id = attribute("TIME_SLOT_ID");
             if (id.empty()) {
                 fail("TIME_SLOT without TIME_SLOT_ID");
             }
-            std::optional<std::int64_t> value;
-            if (attributes.hasAttribute(QLatin1String("TIME_VALUE"))) {
-                value = parseInteger(str(attributes.value(QLatin1String("TIME_VALUE"))),
-                                     file + ", line " + std::to_string(xml.lineNumber()) +
-                                         " (TIME_VALUE of " + id + ")");
+            if (timeline.slot_ms.contains(id)) {
+                fail("a second TIME_SLOT with the id '" + id + "'");
             }
-            slots[id] = value;
+            std::optional<std::int64_t> value;
+            if (xml.attributes().hasAttribute(QLatin1String("TIME_VALUE"))) {
+                value = parseInteger(attribute("TIME_VALUE"), file + ", line " +
+                                                                  std::to_string(xml.lineNumber()) +
+                                                                  " (TIME_VALUE of " + id + ")");
+                if (*value < 0) {
+                    fail("TIME_VALUE of " + id + " is negative");
+                }
+            }
+            timeline.slot_order.push_back(id);
+            timeline.slot_ms[id] = value;
         } else if (name == u"TIER") {
-            RawTier tier;
-            tier.id = str(attributes.value(QLatin1String("TIER_ID")));
-            tier.type = str(attributes.value(QLatin1String("LINGUISTIC_TYPE_REF")));
-            tier.annotator = str(attributes.value(QLatin1String("ANNOTATOR")));
+            EafTier tier;
+            tier.id = attribute("TIER_ID");
+            tier.type = attribute("LINGUISTIC_TYPE_REF");
+            tier.parent = attribute("PARENT_REF");
+            tier.participant = attribute("PARTICIPANT");
+            tier.annotator = attribute("ANNOTATOR");
+            tier.line = xml.lineNumber();
             if (tier.id.empty()) {
                 fail("TIER without TIER_ID");
             }
-            tiers.push_back(std::move(tier));
-        } else if (name == u"ALIGNABLE_ANNOTATION") {
-            if (tiers.empty()) {
-                fail("ALIGNABLE_ANNOTATION outside a TIER");
+            timeline.tiers.push_back(std::move(tier));
+        } else if (name == u"ALIGNABLE_ANNOTATION" || name == u"REF_ANNOTATION") {
+            if (timeline.tiers.empty()) {
+                fail(str(name) + " outside a TIER");
             }
-            RawAnnotation raw;
-            raw.id = str(attributes.value(QLatin1String("ANNOTATION_ID")));
-            raw.slot1 = str(attributes.value(QLatin1String("TIME_SLOT_REF1")));
-            raw.slot2 = str(attributes.value(QLatin1String("TIME_SLOT_REF2")));
-            raw.cve_ref = str(attributes.value(QLatin1String("CVE_REF")));
+            EafAnnotation raw;
+            raw.id = attribute("ANNOTATION_ID");
+            raw.reference = name == u"REF_ANNOTATION";
+            raw.slot1 = attribute("TIME_SLOT_REF1");
+            raw.slot2 = attribute("TIME_SLOT_REF2");
+            raw.ref = attribute("ANNOTATION_REF");
+            raw.previous = attribute("PREVIOUS_ANNOTATION");
+            raw.cve_ref = attribute("CVE_REF");
             raw.line = xml.lineNumber();
-            tiers.back().annotations.push_back(std::move(raw));
-            annotation = &tiers.back().annotations.back();
-        } else if (name == u"REF_ANNOTATION") {
-            if (!tiers.empty()) {
-                tiers.back().has_references = true;
+            if (raw.id.empty()) {
+                fail(str(name) + " without ANNOTATION_ID");
             }
-            annotation = nullptr;
+            if (!annotation_ids.insert(raw.id).second) {
+                fail("a second annotation with the id '" + raw.id + "'");
+            }
+            if (raw.reference && raw.ref.empty()) {
+                fail("REF_ANNOTATION " + raw.id + " without ANNOTATION_REF");
+            }
+            timeline.tiers.back().annotations.push_back(std::move(raw));
+            annotation = &timeline.tiers.back().annotations.back();
         } else if (name == u"ANNOTATION_VALUE") {
             const std::string value = xml.readElementText().toStdString();
             if (annotation != nullptr) {
                 annotation->value = value;
                 annotation = nullptr;
             }
+        } else if (name == u"LINGUISTIC_TYPE") {
+            timeline.constraints[attribute("LINGUISTIC_TYPE_ID")] = attribute("CONSTRAINTS");
         }
     }
     if (xml.hasError()) {
@@ -134,6 +146,11 @@ AnnotationDocument EafFormat::read(const std::filesystem::path& path,
 
     AnnotationDocument document;
     document.source = file;
+    if (format_version != "2.7" && format_version != "2.8" && format_version != "3.0") {
+        document.warnings.push_back(file + ": EAF format '" + format_version +
+                                    "' (this reader knows 2.7 to 3.0); read as 3.0");
+    }
+    const auto spans = resolveEafTimes(timeline, file);
     VideoRecord video;
     const auto property = [&](const std::string& key) {
         const auto found = properties.find(kPropertyPrefix + key);
@@ -158,43 +175,45 @@ AnnotationDocument EafFormat::read(const std::filesystem::path& path,
     } catch (const Error& error) {
         throw Error(file + ": HEADER property: " + error.what());
     }
-    for (const auto& raw_tier : tiers) {
-        if (raw_tier.has_references) {
-            document.warnings.push_back(file + ": tier '" + raw_tier.id +
-                                        "' holds reference annotations (no own times); skipped");
-        }
+    for (const auto& tier : timeline.tiers) {
         TrackRecord track;
-        track.name = raw_tier.id;
-        const std::string kind = property("kind:" + raw_tier.id);
+        track.name = tier.id;
+        track.parent = tier.parent;
+        if (const auto found = timeline.constraints.find(tier.type);
+            found != timeline.constraints.end() && !tier.parent.empty()) {
+            track.constraint = found->second;
+        }
+        const std::string kind = property("kind:" + tier.id);
         try {
             track.kind = kind.empty() ? store::TrackKind::Free : store::parseTrackKind(kind);
         } catch (const Error& error) {
-            throw Error(file + ": tier '" + raw_tier.id + "': " + error.what());
+            throw Error(file + ": tier '" + tier.id + "': " + error.what());
         }
-        for (const auto& raw : raw_tier.annotations) {
+        for (const auto& raw : tier.annotations) {
             const std::string where = file + ", line " + std::to_string(raw.line);
-            const auto start = slots.find(raw.slot1);
-            const auto end = slots.find(raw.slot2);
-            if (start == slots.end() || end == slots.end()) {
-                throw Error(where + ": annotation " + raw.id + " refers to an unknown time slot");
-            }
-            if (!start->second || !end->second) {
-                throw Error(where + ": annotation " + raw.id +
-                            " uses an unaligned time slot; align it in ELAN first");
+            const EafSpan& span = spans.at(raw.id);
+            if (span.end_ms <= span.start_ms) {
+                // ELAN allows zero-length annotations; a project item needs a duration.
+                document.warnings.push_back(where + ": annotation " + raw.id +
+                                            " has no duration; skipped");
+                continue;
             }
             SegmentRecord segment;
-            segment.start_s = static_cast<double>(*start->second) / 1000.0;
-            segment.end_s = static_cast<double>(*end->second) / 1000.0;
-            checkSegmentTimes(segment.start_s, segment.end_s, 0, where);
+            segment.start_s = static_cast<double>(span.start_ms) / 1000.0;
+            segment.end_s = static_cast<double>(span.end_ms) / 1000.0;
             segment.label = raw.value;
             segment.external_id = raw.id;
             if (raw.cve_ref.starts_with("id:")) {
                 segment.label_id = raw.cve_ref.substr(3);
             }
-            segment.author = raw_tier.annotator;
+            segment.author = tier.annotator;
+            segment.speaker = tier.participant;
+            segment.parent_id = span.parent;
             segment.origin = where;
             track.segments.push_back(std::move(segment));
         }
+        std::stable_sort(track.segments.begin(), track.segments.end(),
+                         [](const auto& a, const auto& b) { return a.start_s < b.start_s; });
         video.tracks.push_back(std::move(track));
     }
     document.videos.push_back(std::move(video));
@@ -236,9 +255,43 @@ void EafFormat::write(const AnnotationDocument& document, const std::filesystem:
     }
     xml.writeEndElement();  // HEADER
 
+    // A dependent tier is written as one when its parent is in the file and, for a symbolic
+    // tier, every annotation's parent is found there; otherwise it becomes an independent tier
+    // with its own times, which ELAN reads just as well.
+    std::map<std::string, const TrackRecord*> by_name;
+    for (const auto& track : video.tracks) {
+        if (!by_name.emplace(track.name, &track).second) {
+            throw Error(path.string() + ": two tracks named '" + track.name + "'");
+        }
+    }
+    std::map<std::pair<std::string, std::string>, QString> written_ids;  // (tier, external id)
+    std::size_t annotation_count = 0;
+    for (const auto& track : video.tracks) {
+        for (const auto& segment : track.segments) {
+            const QString id = QStringLiteral("a%1").arg(++annotation_count);
+            if (!segment.external_id.empty()) {
+                written_ids.emplace(std::pair(track.name, segment.external_id), id);
+            }
+        }
+    }
+    const auto hierarchical = [&](const TrackRecord& track) {
+        if (track.parent.empty() || track.constraint.empty() || !by_name.contains(track.parent)) {
+            return false;
+        }
+        if (!isSymbolic(track.constraint)) {
+            return true;
+        }
+        return std::all_of(track.segments.begin(), track.segments.end(), [&](const auto& s) {
+            return written_ids.contains(std::pair(track.parent, s.parent_id));
+        });
+    };
+
     // Time slots: one per distinct millisecond, so shared boundaries share a slot.
     std::set<std::int64_t> times_ms;
     for (const auto& track : video.tracks) {
+        if (hierarchical(track) && isSymbolic(track.constraint)) {
+            continue;
+        }
         for (const auto& segment : track.segments) {
             times_ms.insert(std::llround(segment.start_s * 1000.0));
             times_ms.insert(std::llround(segment.end_s * 1000.0));
@@ -255,25 +308,45 @@ void EafFormat::write(const AnnotationDocument& document, const std::filesystem:
     }
     xml.writeEndElement();
 
-    std::size_t annotation_count = 0;
-    std::set<std::string> tier_names;
+    annotation_count = 0;
     for (const auto& track : video.tracks) {
-        if (!tier_names.insert(track.name).second) {
-            throw Error(path.string() + ": two tracks named '" + track.name + "'");
-        }
+        const bool dependent = hierarchical(track);
+        const bool symbolic = dependent && isSymbolic(track.constraint);
         xml.writeStartElement(QStringLiteral("TIER"));
         xml.writeAttribute(QStringLiteral("LINGUISTIC_TYPE_REF"),
                            QString::fromStdString("lt-" + track.name));
+        if (dependent) {
+            xml.writeAttribute(QStringLiteral("PARENT_REF"), QString::fromStdString(track.parent));
+        }
+        const std::string speaker = track.segments.empty() ? "" : track.segments[0].speaker;
+        if (!speaker.empty() &&
+            std::all_of(track.segments.begin(), track.segments.end(),
+                        [&](const auto& segment) { return segment.speaker == speaker; })) {
+            xml.writeAttribute(QStringLiteral("PARTICIPANT"), QString::fromStdString(speaker));
+        }
         xml.writeAttribute(QStringLiteral("TIER_ID"), QString::fromStdString(track.name));
+        std::map<std::string, QString> previous_sibling;  // parent id -> last child written
         for (const auto& segment : track.segments) {
+            const QString id = QStringLiteral("a%1").arg(++annotation_count);
             xml.writeStartElement(QStringLiteral("ANNOTATION"));
-            xml.writeStartElement(QStringLiteral("ALIGNABLE_ANNOTATION"));
-            xml.writeAttribute(QStringLiteral("ANNOTATION_ID"),
-                               QStringLiteral("a%1").arg(++annotation_count));
-            xml.writeAttribute(QStringLiteral("TIME_SLOT_REF1"),
-                               slot_ids[std::llround(segment.start_s * 1000.0)]);
-            xml.writeAttribute(QStringLiteral("TIME_SLOT_REF2"),
-                               slot_ids[std::llround(segment.end_s * 1000.0)]);
+            if (symbolic) {
+                xml.writeStartElement(QStringLiteral("REF_ANNOTATION"));
+                xml.writeAttribute(QStringLiteral("ANNOTATION_ID"), id);
+                xml.writeAttribute(QStringLiteral("ANNOTATION_REF"),
+                                   written_ids.at(std::pair(track.parent, segment.parent_id)));
+                QString& previous = previous_sibling[segment.parent_id];
+                if (track.constraint == "Symbolic_Subdivision" && !previous.isEmpty()) {
+                    xml.writeAttribute(QStringLiteral("PREVIOUS_ANNOTATION"), previous);
+                }
+                previous = id;
+            } else {
+                xml.writeStartElement(QStringLiteral("ALIGNABLE_ANNOTATION"));
+                xml.writeAttribute(QStringLiteral("ANNOTATION_ID"), id);
+                xml.writeAttribute(QStringLiteral("TIME_SLOT_REF1"),
+                                   slot_ids[std::llround(segment.start_s * 1000.0)]);
+                xml.writeAttribute(QStringLiteral("TIME_SLOT_REF2"),
+                                   slot_ids[std::llround(segment.end_s * 1000.0)]);
+            }
             if (!segment.label_id.empty()) {
                 xml.writeAttribute(QStringLiteral("CVE_REF"),
                                    QString::fromStdString("id:" + segment.label_id));
@@ -289,8 +362,15 @@ void EafFormat::write(const AnnotationDocument& document, const std::filesystem:
         return track.kind == store::TrackKind::ActionSegmentation ||
                track.kind == store::TrackKind::Steps;
     };
+    std::set<std::string> stereotypes;
     for (const auto& track : video.tracks) {
+        const bool dependent = hierarchical(track);
         xml.writeEmptyElement(QStringLiteral("LINGUISTIC_TYPE"));
+        if (dependent) {
+            xml.writeAttribute(QStringLiteral("CONSTRAINTS"),
+                               QString::fromStdString(track.constraint));
+            stereotypes.insert(track.constraint);
+        }
         if (usesVocabulary(track)) {
             xml.writeAttribute(QStringLiteral("CONTROLLED_VOCABULARY_REF"),
                                QString::fromStdString("cv-" + track.name));
@@ -298,11 +378,18 @@ void EafFormat::write(const AnnotationDocument& document, const std::filesystem:
         xml.writeAttribute(QStringLiteral("GRAPHIC_REFERENCES"), QStringLiteral("false"));
         xml.writeAttribute(QStringLiteral("LINGUISTIC_TYPE_ID"),
                            QString::fromStdString("lt-" + track.name));
-        xml.writeAttribute(QStringLiteral("TIME_ALIGNABLE"), QStringLiteral("true"));
+        xml.writeAttribute(QStringLiteral("TIME_ALIGNABLE"),
+                           dependent && isSymbolic(track.constraint) ? QStringLiteral("false")
+                                                                     : QStringLiteral("true"));
     }
     xml.writeEmptyElement(QStringLiteral("LANGUAGE"));
     xml.writeAttribute(QStringLiteral("LANG_ID"), QStringLiteral("eng"));
     xml.writeAttribute(QStringLiteral("LANG_LABEL"), QStringLiteral("English (eng)"));
+    for (const auto& stereotype : stereotypes) {
+        xml.writeEmptyElement(QStringLiteral("CONSTRAINT"));
+        xml.writeAttribute(QStringLiteral("DESCRIPTION"), QString::fromStdString(stereotype));
+        xml.writeAttribute(QStringLiteral("STEREOTYPE"), QString::fromStdString(stereotype));
+    }
     for (const auto& track : video.tracks) {
         if (!usesVocabulary(track)) {
             continue;

@@ -1,7 +1,12 @@
 #pragma once
-// ELAN .eaf: TIME_ORDER of TIME_SLOTs (milliseconds), TIERs of ALIGNABLE_ANNOTATIONs between
-// two slots, LINGUISTIC_TYPEs and CONTROLLED_VOCABULARYs. One file describes one video.
-// Export writes one tier per track, a controlled vocabulary for label tracks, and HEADER
+// ELAN .eaf (EAF 2.7 to 3.0): TIME_ORDER of TIME_SLOTs (milliseconds), TIERs of
+// ALIGNABLE_ANNOTATIONs between two slots and REF_ANNOTATIONs that depend on a parent
+// annotation, LINGUISTIC_TYPEs with their constraints, CONTROLLED_VOCABULARYs. One file
+// describes one video. Every tier type reads, with ELAN's times for unaligned slots and
+// reference annotations (see eaf_timeline.h); tier parents become each segment's parent_id,
+// PARTICIPANT its speaker, ANNOTATOR its author. Export writes one tier per track, dependent
+// tiers (parent, constraint, REF_ANNOTATIONs) where the document still knows their parents,
+// a controlled vocabulary for label tracks, and HEADER
 // PROPERTYs (actbert:video, actbert:fps, actbert:time_base, actbert:kind:<tier>) so frames,
 // kinds and the video come back on import. DTDs are refused, so entity bombs cannot expand.
 // Threading: stateless functions.

@@ -20,6 +20,11 @@ public:
     // `video_key` is used when the file does not name its video; empty means the file's name.
     static AnnotationDocument read(const std::filesystem::path& path, Flavour flavour,
                                    const std::string& video_key = {});
+    // Cues from elsewhere (a video's embedded subtitle stream), as plain text: checked and
+    // folded like a file's cues (a cue with impossible times is dropped with a warning naming
+    // its origin; rolling auto-captions keep each line once).
+    static AnnotationDocument fromCues(const std::string& source, const std::string& video_key,
+                                       TrackRecord track);
     // The document must hold exactly one video with exactly one track.
     static void write(const AnnotationDocument& document, const std::filesystem::path& path,
                       Flavour flavour);
