@@ -2,44 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>actbert::ui::DemoLauncher</name>
-    <message>
-        <source>Preparing the demo in %1...</source>
-        <translation>Demo wird in %1 vorbereitet...</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>ActBERT Studio demo</source>
-        <translation>ActBERT-Studio-Demo</translation>
-    </message>
-    <message>
-        <source>Cancelling...</source>
-        <translation>Wird abgebrochen...</translation>
-    </message>
-    <message>
-        <source>Preparing the demo: %1</source>
-        <translation>Demo wird vorbereitet: %1</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::ImportExportFlow</name>
-    <message>
-        <source>Imported %1 items in %2 tracks from %3 (%4 new videos)</source>
-        <translation>%1 Elemente in %2 Spuren aus %3 importiert (%4 neue Videos)</translation>
-    </message>
-    <message>
-        <source>Import of %1 cancelled: the project is unchanged</source>
-        <translation>Import von %1 abgebrochen: Das Projekt ist unverändert</translation>
-    </message>
-    <message>
-        <source>Cannot import %1: %2
-The project is unchanged.</source>
-        <translation>%1 kann nicht importiert werden: %2
-Das Projekt ist unverändert.</translation>
-    </message>
+    <name>actbert::data::AnnotationFormats</name>
     <message>
         <source>YouCook2 annotations</source>
         <translation>YouCook2-Annotationen</translation>
@@ -83,6 +46,46 @@ Das Projekt ist unverändert.</translation>
     <message>
         <source>Generic JSON</source>
         <translation>Allgemeines JSON</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::DemoLauncher</name>
+    <message>
+        <source>Preparing the demo in %1...</source>
+        <translation>Demo wird in %1 vorbereitet...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>ActBERT Studio demo</source>
+        <translation>ActBERT-Studio-Demo</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>Wird abgebrochen...</translation>
+    </message>
+    <message>
+        <source>Preparing the demo: %1</source>
+        <translation>Demo wird vorbereitet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::ImportExportFlow</name>
+    <message>
+        <source>Imported %1 items in %2 tracks from %3 (%4 new videos)</source>
+        <translation>%1 Elemente in %2 Spuren aus %3 importiert (%4 neue Videos)</translation>
+    </message>
+    <message>
+        <source>Import of %1 cancelled: the project is unchanged</source>
+        <translation>Import von %1 abgebrochen: Das Projekt ist unverändert</translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2
+The project is unchanged.</source>
+        <translation>%1 kann nicht importiert werden: %2
+Das Projekt ist unverändert.</translation>
     </message>
     <message>
         <source>Open or create a project first: annotations are imported into it</source>

@@ -2,44 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>actbert::ui::DemoLauncher</name>
-    <message>
-        <source>Preparing the demo in %1...</source>
-        <translation>正在 %1 中准备演示……</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>ActBERT Studio demo</source>
-        <translation>ActBERT Studio 演示</translation>
-    </message>
-    <message>
-        <source>Cancelling...</source>
-        <translation>正在取消……</translation>
-    </message>
-    <message>
-        <source>Preparing the demo: %1</source>
-        <translation>正在准备演示：%1</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::ImportExportFlow</name>
-    <message>
-        <source>Imported %1 items in %2 tracks from %3 (%4 new videos)</source>
-        <translation>已从 %3 导入 %2 条轨道中的 %1 个条目（新增 %4 个视频）</translation>
-    </message>
-    <message>
-        <source>Import of %1 cancelled: the project is unchanged</source>
-        <translation>已取消导入 %1：项目未改变</translation>
-    </message>
-    <message>
-        <source>Cannot import %1: %2
-The project is unchanged.</source>
-        <translation>无法导入 %1：%2
-项目未改变。</translation>
-    </message>
+    <name>actbert::data::AnnotationFormats</name>
     <message>
         <source>YouCook2 annotations</source>
         <translation>YouCook2 标注</translation>
@@ -83,6 +46,46 @@ The project is unchanged.</source>
     <message>
         <source>Generic JSON</source>
         <translation>通用 JSON</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::DemoLauncher</name>
+    <message>
+        <source>Preparing the demo in %1...</source>
+        <translation>正在 %1 中准备演示……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>ActBERT Studio demo</source>
+        <translation>ActBERT Studio 演示</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>正在取消……</translation>
+    </message>
+    <message>
+        <source>Preparing the demo: %1</source>
+        <translation>正在准备演示：%1</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::ImportExportFlow</name>
+    <message>
+        <source>Imported %1 items in %2 tracks from %3 (%4 new videos)</source>
+        <translation>已从 %3 导入 %2 条轨道中的 %1 个条目（新增 %4 个视频）</translation>
+    </message>
+    <message>
+        <source>Import of %1 cancelled: the project is unchanged</source>
+        <translation>已取消导入 %1：项目未改变</translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2
+The project is unchanged.</source>
+        <translation>无法导入 %1：%2
+项目未改变。</translation>
     </message>
     <message>
         <source>Open or create a project first: annotations are imported into it</source>

@@ -9,7 +9,9 @@ namespace actbert::cli {
 
 int runExport(const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("format"), QStringLiteral("Output format."));
+    parser.addPositionalArgument(
+        QStringLiteral("format"),
+        QString::fromStdString("Output format: " + data::AnnotationFormats::nameList()));
     const QCommandLineOption project_option(
         QStringLiteral("project"), QStringLiteral("The project file."), QStringLiteral("PROJECT"));
     const QCommandLineOption out_option(QStringLiteral("out"),

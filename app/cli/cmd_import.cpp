@@ -20,8 +20,8 @@ int runImport(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.addPositionalArgument(
         QStringLiteral("format"),
-        QStringLiteral("youcook2, youcook2-clips, msrvtt, howto100m, coin, crosstask, eaf, vtt, "
-                       "srt, csv or json"));
+        QString::fromStdString(data::AnnotationFormats::nameList() +
+                               "; or `subtitles VIDEO` for a video's own subtitle streams"));
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files to import."));
     const QCommandLineOption project_option(
         QStringLiteral("project"), QStringLiteral("The project file."), QStringLiteral("PROJECT"));

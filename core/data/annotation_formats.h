@@ -1,10 +1,17 @@
 #pragma once
-// The format names the CLI and the studio offer, mapped to readers and writers:
-// youcook2, youcook2-clips, msrvtt, howto100m, coin, crosstask, eaf, vtt, srt, csv, json.
-// Threading: stateless functions.
+// The annotation formats the CLI and the studio offer, as one descriptor table: each entry
+// names the format, says what its files look like and which tracks it exports, and holds its
+// reader and writer. `actbert import`/`export` and the studio's File > Import/Export menus are
+// built from this table, so a format added here appears everywhere.
+// Threading: the table is immutable; the functions are stateless.
+//
+//   const AnnotationFormat& format = AnnotationFormats::find("eaf");
+//   AnnotationDocument document = format.read({"talk.eaf"}, /*video_key=*/"");
 
 #include <filesystem>
+#include <functional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -13,13 +20,36 @@
 
 namespace actbert::data {
 
+struct AnnotationFormat {
+    // Reads all `files` as one document. `video_key` names the video for single-video files
+    // that do not name it (eaf, vtt, srt). Throws actbert::Error naming the file and place.
+    using ReadFn = std::function<AnnotationDocument(const std::vector<std::filesystem::path>& files,
+                                                    const std::string& video_key)>;
+    // Writes atomically: an error leaves no file and an existing one untouched.
+    using WriteFn =
+        std::function<void(const AnnotationDocument& document, const std::filesystem::path& out)>;
+
+    std::string name;      // what the CLI and scripts type ("youcook2-clips")
+    std::string title;     // English menu text; the studio translates it when showing it
+    std::string patterns;  // file dialog patterns, the export's default extension first
+    std::set<store::TrackKind> export_kinds;  // exported when the user names no track (empty: all)
+    bool exports_to_folder = false;           // the export writes a folder of files
+    ReadFn read;
+    WriteFn write;
+};
+
 class AnnotationFormats {
 public:
-    static const std::vector<std::string>& names();
+    // In the order menus and help texts list them.
+    static std::span<const AnnotationFormat> all();
     // Throws actbert::Error naming the unknown format and listing the known ones.
+    static const AnnotationFormat& find(const std::string& format);
+
+    static const std::vector<std::string>& names();
+    // "youcook2, youcook2-clips, ..., json", for help texts.
+    static std::string nameList();
     static void checkName(const std::string& format);
 
-    // `video_key` names the video for single-video files that do not name it (eaf, vtt, srt).
     static AnnotationDocument read(const std::string& format,
                                    const std::vector<std::filesystem::path>& files,
                                    const std::string& video_key = {});

@@ -96,6 +96,28 @@ void expectError(Function read, const std::vector<std::string>& needles) {
 class TestData : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void theFormatTableIsTheOnlyList() {
+        // names(), checkName(), defaultKinds() and the readers all come from the one table.
+        std::vector<std::string> names;
+        for (const auto& format : AnnotationFormats::all()) {
+            names.push_back(format.name);
+            QVERIFY2(!format.title.empty() && format.patterns.starts_with("*."),
+                     format.name.c_str());
+            QVERIFY(format.read && format.write);
+            QVERIFY(&AnnotationFormats::find(format.name) == &format);
+            QVERIFY(AnnotationFormats::defaultKinds(format.name) == format.export_kinds);
+        }
+        QVERIFY(names == AnnotationFormats::names());
+        QCOMPARE(AnnotationFormats::find("crosstask").exports_to_folder, true);
+        expectError([] { AnnotationFormats::checkName("ass"); },
+                    {"unknown format 'ass'", AnnotationFormats::nameList()});
+        // The CLI's help lists the same names.
+        const auto help = runCli({QStringLiteral("import"), QStringLiteral("--help")});
+        for (const auto& name : names) {
+            QVERIFY2(help.out.find(name) != std::string::npos, name.c_str());
+        }
+    }
+
     void realYouCook2ImportsCompletelyAndExportsTheSame() {
         QTemporaryDir dir;
         store::Project project(in(dir, "p.actbert"), store::Project::OpenMode::CreateNew);

@@ -1,6 +1,7 @@
 #include "ui/project/importexportflow.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -119,29 +120,20 @@ ExportOutcome exportOnWorker(const std::filesystem::path& project_path, const st
 }  // namespace
 
 const std::vector<AnnotationFormatEntry>& ImportExportFlow::formats() {
-    // The order and names follow core/data's AnnotationFormats::names().
-    static const std::vector<AnnotationFormatEntry> kFormats = {
-        {"youcook2", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "YouCook2 annotations"),
-         "*.json", false},
-        {"youcook2-clips", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "YouCook2 clips"),
-         "*.csv", false},
-        {"msrvtt", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "MSR-VTT"), "*.csv *.tsv",
-         false},
-        {"howto100m", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "HowTo100M captions"),
-         "*.csv *.json", false},
-        {"coin", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "COIN"), "*.json", false},
-        {"crosstask", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "CrossTask"),
-         "*.txt *.csv", true},
-        {"eaf", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "ELAN"), "*.eaf", false},
-        {"vtt", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "WebVTT subtitles"), "*.vtt",
-         false},
-        {"srt", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "SubRip subtitles"), "*.srt",
-         false},
-        {"csv", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "Generic CSV"), "*.csv", false},
-        {"json", QT_TRANSLATE_NOOP("actbert::ui::ImportExportFlow", "Generic JSON"), "*.json",
-         false},
-    };
+    // Built from core/data's format table: a format added there appears in both menus.
+    static const std::vector<AnnotationFormatEntry> kFormats = [] {
+        std::vector<AnnotationFormatEntry> entries;
+        for (const data::AnnotationFormat& format : data::AnnotationFormats::all()) {
+            entries.push_back({format.name, format.title.c_str(), format.patterns.c_str(),
+                               format.exports_to_folder});
+        }
+        return entries;
+    }();
     return kFormats;
+}
+
+QString ImportExportFlow::formatTitle(const AnnotationFormatEntry& format) {
+    return QCoreApplication::translate("actbert::data::AnnotationFormats", format.title);
 }
 
 ImportExportFlow::ImportExportFlow(QWidget* dialog_parent, QMenu* import_menu, QMenu* export_menu,
@@ -180,7 +172,7 @@ void ImportExportFlow::rebuildMenus() {
         }
         for (const AnnotationFormatEntry& format : formats()) {
             QAction* action = menu->addAction(
-                tr("%1 (%2)...").arg(tr(format.title), QString::fromLatin1(format.patterns)));
+                tr("%1 (%2)...").arg(formatTitle(format), QString::fromLatin1(format.patterns)));
             action->setData(QString::fromStdString(format.name));
             action->setEnabled(session_ != nullptr);
             const std::string name = format.name;
@@ -201,12 +193,12 @@ QStringList ImportExportFlow::askPaths(TransferDirection direction,
         return path_provider_(direction, format);
     }
     const QString filter =
-        tr("%1 (%2);;All files (*)").arg(tr(format.title), QString::fromLatin1(format.patterns));
+        tr("%1 (%2);;All files (*)").arg(formatTitle(format), QString::fromLatin1(format.patterns));
     if (direction == TransferDirection::Import) {
-        return QFileDialog::getOpenFileNames(dialog_parent_, tr("Import %1").arg(tr(format.title)),
-                                             QString(), filter);
+        return QFileDialog::getOpenFileNames(
+            dialog_parent_, tr("Import %1").arg(formatTitle(format)), QString(), filter);
     }
-    const QString title = tr("Export %1").arg(tr(format.title));
+    const QString title = tr("Export %1").arg(formatTitle(format));
     const QString path =
         format.exports_to_folder
             ? QFileDialog::getExistingDirectory(dialog_parent_, title)

@@ -35,7 +35,7 @@ enum class TransferDirection { Import, Export };
 // One format of core/data's AnnotationFormats, as the menus offer it.
 struct AnnotationFormatEntry {
     std::string name;        // core/data's name ("youcook2")
-    const char* title;       // untranslated menu text
+    const char* title;       // untranslated menu text (core/data's, English)
     const char* patterns;    // file dialog patterns ("*.json")
     bool exports_to_folder;  // crosstask writes a folder of files
 };
@@ -72,6 +72,8 @@ public:
     ~ImportExportFlow() override;
 
     static const std::vector<AnnotationFormatEntry>& formats();
+    // The entry's title in the user's language.
+    static QString formatTitle(const AnnotationFormatEntry& format);
 
     // The project imports go to and exports come from; nullptr disables both menus (they
     // then say why). The session must outlive the flow or be replaced first.
