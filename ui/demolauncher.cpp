@@ -1,14 +1,16 @@
 #include "ui/demolauncher.h"
 
-#include <QMetaObject>
 #include <QProgressDialog>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <memory>
+#include <optional>
 
 #include "core/common/error.h"
 #include "core/synth/demo_project.h"
+#include "ui/jobs/jobbridge.h"
 
 namespace actbert::ui {
 
@@ -16,14 +18,11 @@ namespace {
 constexpr int kSteps = 1000;  // the dialog's range: per mille
 }
 
-DemoLauncher::DemoLauncher(QWidget* dialog_parent, QObject* parent)
-    : QObject(parent), dialog_parent_(dialog_parent) {}
+DemoLauncher::DemoLauncher(JobBridge& jobs, QWidget* dialog_parent, QObject* parent)
+    : QObject(parent), bridge_(jobs), dialog_parent_(dialog_parent), jobs_(jobs.runner()) {}
 
 DemoLauncher::~DemoLauncher() {
-    cancel_.cancel();
-    if (worker_.joinable()) {
-        worker_.join();
-    }
+    jobs_.cancelAndWait();
     delete dialog_;
 }
 
@@ -38,57 +37,49 @@ void DemoLauncher::start(const QString& dir) {
     dialog_->setAutoReset(false);
     dialog_->setValue(0);
     connect(dialog_, &QProgressDialog::canceled, this, [this] {
-        cancel_.cancel();
+        bridge_.cancel(job_);
         dialog_->setLabelText(tr("Cancelling..."));
     });
 
-    const std::filesystem::path path = dir.toStdString();
-    const CancelToken cancel = cancel_;
-    // The worker posts to `this`; the destructor joins it before `this` goes away.
-    worker_ = std::thread([this, path, cancel] {
-        const ProgressFn progress = [this](double fraction, const std::string& message) {
-            const int value =
-                static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * kSteps));
-            const QString text = QString::fromStdString(message);
-            QMetaObject::invokeMethod(this, [this, value, text] {
-                if (dialog_ != nullptr && !cancel_.isCancelled()) {
-                    // setValue() on a modal dialog processes events, which may run
-                    // finishWorker() and drop the dialog: it is the last call on it.
-                    dialog_->setLabelText(tr("Preparing the demo: %1").arg(text));
-                    dialog_->setValue(value);
+    auto result = std::make_shared<std::optional<synth::DemoProject>>();
+    jobs::JobSpec spec;
+    spec.kind = "demo";
+    spec.owner = dir.toStdString();
+    spec.work = [result, path = std::filesystem::path(dir.toStdString())](
+                    const jobs::JobCallbacks& callbacks) {
+        *result = synth::prepareDemoProject(path, callbacks.progressFn("demo"), callbacks.cancel);
+    };
+    job_ =
+        bridge_.submit(jobs_, std::move(spec), this, [this, result](const jobs::JobStatus& status) {
+            if (!status.isEnded()) {
+                if (dialog_ != nullptr && !dialog_->wasCanceled()) {
+                    // setValue() on a modal dialog processes events; the bridge delivers nothing
+                    // to this launcher meanwhile, so the dialog stays until this call returns.
+                    dialog_->setLabelText(tr("Preparing the demo: %1")
+                                              .arg(QString::fromStdString(status.progress.text)));
+                    dialog_->setValue(static_cast<int>(
+                        std::lround(std::clamp(status.progress.fraction, 0.0, 1.0) * kSteps)));
                 }
-            });
-        };
-        try {
-            const synth::DemoProject demo = synth::prepareDemoProject(path, progress, cancel);
-            const QString project = QString::fromStdString(demo.project_path.string());
-            const QString first = demo.video_paths.empty()
-                                      ? QString()
-                                      : QString::fromStdString(demo.video_paths.front().string());
-            const bool generated = demo.generated;
-            QMetaObject::invokeMethod(this, [this, project, first, generated] {
-                finishWorker();
-                Q_EMIT ready(project, first, generated);
-            });
-        } catch (const Cancelled&) {
-            QMetaObject::invokeMethod(this, [this] {
-                finishWorker();
+                return;
+            }
+            closeDialog();
+            if (status.state == jobs::JobState::Finished && result->has_value()) {
+                const synth::DemoProject& demo = **result;
+                const QString first =
+                    demo.video_paths.empty()
+                        ? QString()
+                        : QString::fromStdString(demo.video_paths.front().string());
+                Q_EMIT ready(QString::fromStdString(demo.project_path.string()), first,
+                             demo.generated);
+            } else if (status.state == jobs::JobState::Failed) {
+                Q_EMIT failed(QString::fromStdString(status.error));
+            } else {
                 Q_EMIT cancelled();
-            });
-        } catch (const std::exception& error) {
-            const QString message = QString::fromStdString(error.what());
-            QMetaObject::invokeMethod(this, [this, message] {
-                finishWorker();
-                Q_EMIT failed(message);
-            });
-        }
-    });
+            }
+        });
 }
 
-void DemoLauncher::finishWorker() {
-    if (worker_.joinable()) {
-        worker_.join();
-    }
+void DemoLauncher::closeDialog() {
     if (dialog_ != nullptr) {
         dialog_->close();
         dialog_->deleteLater();

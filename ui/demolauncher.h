@@ -1,28 +1,29 @@
 #pragma once
 // Runs the demo's preparation (core/synth/demo_project.h: generate the synthetic videos once,
-// build their project) on a worker thread while a modal progress dialog with Cancel shows how
-// far it got; reports the result back on the GUI thread.
-// Threading: create and use on the GUI thread; the worker only touches core and posts back.
+// build their project) as a job on the studio's runner while a modal progress dialog with
+// Cancel shows how far it got; reports the result back on the GUI thread.
+// Threading: create and use on the GUI thread; the job only touches core, the JobBridge
+// brings its progress and end back.
 
 #include <QObject>
 #include <QPointer>
 #include <QString>
 
-#include <memory>
-#include <thread>
-
-#include "core/common/progress.h"
+#include "core/jobs/job_group.h"
 
 class QProgressDialog;
 class QWidget;
 
 namespace actbert::ui {
 
+class JobBridge;
+
 class DemoLauncher : public QObject {
     Q_OBJECT
 public:
-    explicit DemoLauncher(QWidget* dialog_parent, QObject* parent = nullptr);
-    // Cancels a running preparation and waits for the worker to stop.
+    // The bridge (and its runner) must outlive the launcher.
+    DemoLauncher(JobBridge& jobs, QWidget* dialog_parent, QObject* parent = nullptr);
+    // Cancels a running preparation and waits for it to stop (the JobGroup member does).
     ~DemoLauncher() override;
 
     // Starts preparing `dir`; emits exactly one of ready / failed / cancelled later.
@@ -35,12 +36,13 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    void finishWorker();
+    void closeDialog();
 
+    JobBridge& bridge_;
     QPointer<QWidget> dialog_parent_;
     QPointer<QProgressDialog> dialog_;  // a child of dialog_parent_; deleted when done
-    CancelToken cancel_;
-    std::thread worker_;
+    jobs::JobId job_ = 0;
+    jobs::JobGroup jobs_;  // last member: destroyed first, it waits for the job
 };
 
 }  // namespace actbert::ui

@@ -75,6 +75,7 @@ void MainWindow::buildMenus(StudioActions& actions) {
         playback->addAction(actions.action(id));
     }
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view_menu_ = view;
     for (const ActionId id :
          {ActionId::ToggleRegions, ActionId::ToggleCaption, ActionId::ToggleStep, ActionId::ZoomIn,
           ActionId::ZoomOut, ActionId::ZoomToFit, ActionId::ZoomToFrames, ActionId::PreviousTrack,
@@ -85,6 +86,12 @@ void MainWindow::buildMenus(StudioActions& actions) {
     window_actions_.about = help->addAction(tr("&About ActBERT Studio"));
     window_actions_.about->setMenuRole(QAction::AboutRole);
     connect(window_actions_.about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::addPanel(QDockWidget* panel, Qt::DockWidgetArea area) {
+    addDockWidget(area, panel);
+    view_menu_->addSeparator();
+    view_menu_->addAction(panel->toggleViewAction());
 }
 
 void MainWindow::showAbout() {

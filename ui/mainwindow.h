@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QStringList>
 
+class QDockWidget;
 class QMenu;
 class QSplitter;
 
@@ -39,6 +40,8 @@ public:
                StudioActions& actions, QWidget* parent = nullptr);
 
     const WindowActions& windowActions() const { return window_actions_; }
+    // Docks a panel (the Jobs panel) in `area`; the View menu gets its show/hide toggle.
+    void addPanel(QDockWidget* panel, Qt::DockWidgetArea area);
 
 Q_SIGNALS:
     void filesDropped(const QStringList& paths);
@@ -52,6 +55,7 @@ private:
     void showAbout();
 
     WindowActions window_actions_;
+    QMenu* view_menu_ = nullptr;
 };
 
 }  // namespace actbert::ui

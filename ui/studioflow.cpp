@@ -1,5 +1,6 @@
 #include "ui/studioflow.h"
 
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -10,10 +11,14 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "core/store/project.h"
 
+#include "ui/jobs/jobbridge.h"
+#include "ui/jobs/jobspanel.h"
 #include "ui/mainwindow.h"
 #include "ui/overlays/regionoverlay.h"
 #include "ui/overlays/tracktextoverlay.h"
@@ -33,20 +38,38 @@
 
 namespace actbert::ui {
 
+namespace {
+
+jobs::JobRunnerOptions studioRunnerOptions() {
+    jobs::JobRunnerOptions options;
+    // At least three CPU threads, so opening a video never waits behind an export and a
+    // thumbnail even on a two-core machine (the jobs mostly wait for the disk).
+    options.cpu_threads = std::max(3, static_cast<int>(std::thread::hardware_concurrency()) - 1);
+    options.accelerator_lanes = 0;  // the studio runs no model jobs yet
+    return options;
+}
+
+}  // namespace
+
 StudioFlow::StudioFlow(FrameSourceOpener opener, QSettings& settings, AudioMode audio_mode,
                        QObject* parent)
     : QObject(parent),
+      runner_(std::make_unique<jobs::JobRunner>(studioRunnerOptions())),
+      bridge_(std::make_unique<JobBridge>(*runner_)),
       opener_(std::move(opener)),
       settings_(settings),
       player_(std::make_unique<PlayerEngine>(audio_mode)),
       actions_(std::make_unique<StudioActions>(settings)),
       videos_(std::make_unique<VideoListModel>()),
-      thumbnails_(std::make_unique<ThumbnailLoader>(opener_)) {
+      thumbnails_(std::make_unique<ThumbnailLoader>(opener_, *bridge_)),
+      jobs_(*runner_) {
     player_panel_ = new PlayerPanel(*player_);
     timeline_view_ = new TimelineView;
     project_panel_ = new ProjectPanel(*videos_);
     window_ =
         std::make_unique<MainWindow>(project_panel_, player_panel_, timeline_view_, *actions_);
+    jobs_panel_ = new JobsPanel(*bridge_);
+    window_->addPanel(jobs_panel_, Qt::BottomDockWidgetArea);
 
     VideoView* video = player_panel_->videoView();
     // Region boxes come from the open project's regions tracks; without a project there are
@@ -73,7 +96,7 @@ StudioFlow::StudioFlow(FrameSourceOpener opener, QSettings& settings, AudioMode 
             });
     connect(project_panel_, &ProjectPanel::videosDropped, this, &StudioFlow::addVideos);
     connect(project_panel_, &ProjectPanel::videoActivated, this,
-            [this](const QString& path) { openVideo(path); });
+            [this](const QString& path) { startOpenVideo(path); });
     connect(window_.get(), &MainWindow::filesDropped, this, &StudioFlow::addVideos);
     wireActions();
     wireWindowMenus();
@@ -90,6 +113,8 @@ StudioFlow::StudioFlow(FrameSourceOpener opener, QSettings& settings, AudioMode 
 
 StudioFlow::~StudioFlow() {
     player_->close();
+    // Before the members go: an open still running hands its source to nobody.
+    jobs_.cancelAndWait();
     clearTimeline();
 }
 
@@ -159,7 +184,7 @@ void StudioFlow::wireWindowMenus() {
             window_.get(), tr("Open video"), QString(),
             tr("Videos (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;All files (*)"));
         if (!path.isEmpty()) {
-            openVideo(path);
+            startOpenVideo(path);
         }
     });
     connect(menus.add_videos, &QAction::triggered, this,
@@ -184,8 +209,8 @@ void StudioFlow::wireWindowMenus() {
             openProject(path, ProjectOpenMode::OpenExisting);
         }
     });
-    import_export_ =
-        std::make_unique<ImportExportFlow>(window_.get(), menus.import_menu, menus.export_menu);
+    import_export_ = std::make_unique<ImportExportFlow>(*bridge_, window_.get(), menus.import_menu,
+                                                        menus.export_menu);
     connect(import_export_.get(), &ImportExportFlow::statusMessage, this, &StudioFlow::showStatus);
     // The timeline follows by itself (the store reports the import as an external change).
     connect(import_export_.get(), &ImportExportFlow::projectChanged, this,
@@ -222,6 +247,12 @@ void StudioFlow::rememberRecentProject(const QString& path) {
 bool StudioFlow::openProject(const QString& path, ProjectOpenMode mode, QString* problem) {
     try {
         auto session = std::make_unique<ProjectSession>(path, mode);
+        if (opening_ != 0) {
+            // A video being opened belonged to the previous project (or none).
+            bridge_->cancel(opening_);
+            opening_ = 0;
+            window_->unsetCursor();
+        }
         player_->close();
         clearTimeline();
         session_ = std::move(session);
@@ -356,12 +387,83 @@ void StudioFlow::redo() {
     }
 }
 
+void StudioFlow::startOpenVideo(const QString& path) {
+    // The slow part (reading the file's frame index, or scanning the file to build and save
+    // it) runs on the runner; the GUI thread only takes the ready source.
+    struct Opened {
+        std::unique_ptr<FrameSource> source;
+        QString problem;
+    };
+    auto result = std::make_shared<Opened>();
+    jobs::JobSpec spec;
+    spec.kind = "open-video";
+    spec.owner = "player";  // one player: a newer open replaces a running one
+    spec.work = [result, opener = opener_, path](const jobs::JobCallbacks& callbacks) {
+        callbacks.report("open", path.toStdString(), 0.0);
+        try {
+            result->source = opener(path);
+        } catch (const std::exception& error) {
+            result->problem =
+                tr("Cannot open %1: %2").arg(path, QString::fromStdString(error.what()));
+            throw;
+        }
+        if (const QString warning = result->source->openWarning(); !warning.isEmpty()) {
+            callbacks.logLine(warning.toStdString());
+        }
+        callbacks.throwIfCancelled();
+    };
+    window_->setCursor(Qt::BusyCursor);
+    showStatus(tr("Opening %1: reading its frame index...").arg(path));
+    opening_ = bridge_->submit(jobs_, std::move(spec), this,
+                               [this, result, path](const jobs::JobStatus& status) {
+                                   if (!status.isEnded()) {
+                                       return;
+                                   }
+                                   // Not current: replaced by a newer open or a project
+                                   // change, even if it finished meanwhile.
+                                   const bool current = opening_ == status.id;
+                                   if (current) {
+                                       opening_ = 0;
+                                       window_->unsetCursor();
+                                   }
+                                   QString problem = result->problem;
+                                   if (status.state == jobs::JobState::Finished && current) {
+                                       problem = showOpenedVideo(path, std::move(result->source));
+                                   } else if (problem.isEmpty()) {
+                                       problem = tr("Opening %1 was cancelled").arg(path);
+                                   }
+                                   if (!problem.isEmpty()) {
+                                       showStatus(problem);
+                                   }
+                                   Q_EMIT videoOpened(path, problem);
+                               });
+}
+
 bool StudioFlow::openVideo(const QString& path, QString* problem) {
+    QEventLoop loop;
+    std::optional<QString> outcome;
+    const auto connection = connect(this, &StudioFlow::videoOpened, &loop,
+                                    [&](const QString& opened, const QString& why) {
+                                        if (opened == path) {
+                                            outcome = why;
+                                            loop.quit();
+                                        }
+                                    });
+    startOpenVideo(path);
+    if (!outcome) {
+        loop.exec();
+    }
+    disconnect(connection);
+    if (problem != nullptr) {
+        *problem = *outcome;
+    }
+    return outcome->isEmpty();
+}
+
+QString StudioFlow::showOpenedVideo(const QString& path, std::unique_ptr<FrameSource> source) {
     try {
-        auto source = opener_(path);
         const VideoStreamInfo info = source->info();
-        videos_->addVideo(path);
-        thumbnails_->request(path);
+        const QString warning = source->openWarning();
         if (!session_) {
             // No project: the same store, rules and journal, in a temporary project.
             session_ = ProjectSession::temporary();
@@ -370,16 +472,14 @@ bool StudioFlow::openVideo(const QString& path, QString* problem) {
         const std::int64_t video_id = session_->ensureVideo(path, info);
         player_->open(std::move(source));
         useProjectTimeline(video_id, info);
+        videos_->addVideo(path);
+        // After the open: the thumbnail reads the index the open just saved.
+        thumbnails_->request(path);
         window_->setWindowTitle(tr("%1 - ActBERT Studio").arg(QFileInfo(path).fileName()));
-        return true;
+        showStatus(warning.isEmpty() ? tr("Opened %1").arg(path) : warning);
+        return {};
     } catch (const std::exception& error) {
-        const QString message =
-            tr("Cannot open %1: %2").arg(path, QString::fromStdString(error.what()));
-        showStatus(message);
-        if (problem != nullptr) {
-            *problem = message;
-        }
-        return false;
+        return tr("Cannot open %1: %2").arg(path, QString::fromStdString(error.what()));
     }
 }
 
@@ -390,8 +490,8 @@ void StudioFlow::addVideos(const QStringList& paths) {
     }
     // In a project, a dropped video becomes part of it when first opened (its length must be
     // known to store it); the list shows it at once.
-    if (!player_->isOpen() && !paths.isEmpty()) {
-        openVideo(paths.front());
+    if (!player_->isOpen() && !isOpeningVideo() && !paths.isEmpty()) {
+        startOpenVideo(paths.front());
     }
 }
 

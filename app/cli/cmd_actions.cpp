@@ -3,6 +3,9 @@
 #include <memory>
 #include <string>
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_interrupt.h"
+#include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
 #include "core/common/atomic_file.h"
 #include "core/text/action_vocabulary.h"
@@ -11,64 +14,25 @@
 #include "core/text/wordnet_lexicon.h"
 
 namespace actbert::cli {
+namespace {
 
-int runActions(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addOption(
-        {QStringLiteral("out"), QStringLiteral("Output actions.json."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("clip-length"),
-                      QStringLiteral("Clip length in seconds (default 4)."), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("min-count"),
-                      QStringLiteral("Clips a verb must occur in (default 1)."),
-                      QStringLiteral("N")});
-    parser.addOption({QStringLiteral("max-size"),
-                      QStringLiteral("Keep the N most frequent verbs (default all)."),
-                      QStringLiteral("N")});
-    parser.addOption({QStringLiteral("wordnet"),
-                      QStringLiteral("WordNet dictionary folder (default /usr/share/wordnet)."),
-                      QStringLiteral("DIR")});
-    parser.addPositionalArgument(QStringLiteral("build"), QStringLiteral("The action: build."));
-    parser.addPositionalArgument(QStringLiteral("NARRATIONS"),
-                                 QStringLiteral("SRT, WebVTT, HowTo100M CSV or JSON files."));
-    const QString usage = QStringLiteral(
-        "actions build NARRATIONS... --out actions.json [--clip-length S] [--min-count N] "
-        "[--max-size N] [--wordnet DIR]");
-    if (!parseCommandLine(parser, arguments, usage)) {
-        return kExitOk;
-    }
-    auto files = requirePositional(parser, 2, QStringLiteral("build NARRATIONS..."), true);
-    if (files.takeFirst() != QStringLiteral("build")) {
-        throw UsageError("unknown action; usage: actbert " + toStd(usage));
-    }
-    if (!parser.isSet(QStringLiteral("out"))) {
-        throw UsageError("--out FILE is required");
-    }
+int runBuild(const CliArguments& arguments) {
     text::ActionOptions options;
-    if (parser.isSet(QStringLiteral("clip-length"))) {
-        options.clips.clip_length_s = parseDoubleOption(parser, QStringLiteral("clip-length"));
+    if (arguments.isSet("clip-length")) {
+        options.clips.clip_length_s = arguments.number("clip-length");
         if (!(options.clips.clip_length_s > 0.0)) {
             throw UsageError("--clip-length must be positive");
         }
     }
-    if (parser.isSet(QStringLiteral("min-count"))) {
-        const int min_count = parseIntOption(parser, QStringLiteral("min-count"));
-        if (min_count < 1) {
-            throw UsageError("--min-count must be at least 1");
-        }
-        options.min_count = static_cast<std::size_t>(min_count);
+    if (arguments.isSet("min-count")) {
+        options.min_count = static_cast<std::size_t>(arguments.integer("min-count"));
     }
-    if (parser.isSet(QStringLiteral("max-size"))) {
-        const int max_size = parseIntOption(parser, QStringLiteral("max-size"));
-        if (max_size < 1) {
-            throw UsageError("--max-size must be at least 1");
-        }
-        options.max_size = static_cast<std::size_t>(max_size);
+    if (arguments.isSet("max-size")) {
+        options.max_size = static_cast<std::size_t>(arguments.integer("max-size"));
     }
-    const std::string directory = parser.isSet(QStringLiteral("wordnet"))
-                                      ? toStd(parser.value(QStringLiteral("wordnet")))
-                                      : text::WordNetLexicon::kDefaultDirectory;
+    const std::string directory = arguments.text("wordnet");
     std::vector<text::Narration> narrations;
-    for (const auto& file : files) {
+    for (const auto& file : arguments.positional()) {
         for (auto& narration : text::NarrationReader::readFile(toStd(file))) {
             narrations.push_back(std::move(narration));
         }
@@ -76,14 +40,42 @@ int runActions(const QStringList& arguments) {
     const text::VerbExtractor extractor(
         std::make_shared<const text::WordNetLexicon>(text::WordNetLexicon::load(directory)));
     const text::ActionVocabularyBuilder builder(extractor, options);
-    const auto vocabulary = builder.build(narrations, {}, CancelToken());
-    const std::string out = toStd(parser.value(QStringLiteral("out")));
+    const auto vocabulary = builder.build(narrations, {}, interruptToken());
+    const std::string out = arguments.text("out");
     writeFileAtomically(out, vocabulary.toJson());
     printLine(std::to_string(vocabulary.verbs.size()) + " verbs, " +
               std::to_string(vocabulary.clips.size()) + " labelled clips, " +
               std::to_string(vocabulary.dropped) + " of " + std::to_string(vocabulary.total_clips) +
               " clips dropped (no verb) -> " + out);
     return kExitOk;
+}
+
+}  // namespace
+
+const CliCommand& actionsCommand() {
+    static const CliOption build_options[] = {
+        outOption("actions.json").require(),
+        numberOption("clip-length", "S", "Clip length in seconds (default 4)."),
+        integerOption("min-count", "N", "Clips a verb must occur in (default 1).").atLeast(1),
+        integerOption("max-size", "N", "Keep the N most frequent verbs (default all).").atLeast(1),
+        wordnetOption(),
+    };
+    static const CliCommand subcommands[] = {{
+        .name = "build",
+        .summary = "Verb classes and per-clip labels of SRT, WebVTT, HowTo100M CSV or JSON "
+                   "narrations",
+        .usage = "actions build NARRATIONS... --out actions.json [--clip-length S] "
+                 "[--min-count N] [--max-size N] [--wordnet DIR]",
+        .options = build_options,
+        .positional = {"NARRATIONS...", 1, CliPositional::kUnlimited},
+        .run = runBuild,
+    }};
+    static const CliCommand command{
+        .name = "actions",
+        .summary = "Build the action vocabulary of narrations (actions build)",
+        .subcommands = subcommands,
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

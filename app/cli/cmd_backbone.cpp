@@ -5,6 +5,9 @@
 
 #include <cstdio>
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_interrupt.h"
+#include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
 #include "core/features/action_backbone_trainer.h"
 #include "core/features/video_frame_source.h"
@@ -28,34 +31,11 @@ std::string millions(int64_t count) {
     return text;
 }
 
-int runInit(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("arch"),
-                      QStringLiteral("r3d18, r3d50 or tiny (action backbones), region or "
-                                     "region-tiny (region network)."),
-                      QStringLiteral("ARCH")});
-    parser.addOption(
-        {QStringLiteral("out"), QStringLiteral("Checkpoint to write."), QStringLiteral("CKPT")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 0)."),
-                      QStringLiteral("N"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("classes"),
-                      QStringLiteral("Verb classes of the training head (action backbones; "
-                                     "default 0: no head)."),
-                      QStringLiteral("N"), QStringLiteral("0")});
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("backbone init --arch ARCH --out CKPT [--seed N] "
-                                         "[--classes N]"))) {
-        return kExitOk;
-    }
-    requirePositional(parser, 0, QStringLiteral("none"));
-    if (!parser.isSet(QStringLiteral("arch")) || !parser.isSet(QStringLiteral("out"))) {
-        throw UsageError("backbone init needs --arch and --out");
-    }
-    const auto arch = toStd(parser.value(QStringLiteral("arch")));
-    const auto out = toStd(parser.value(QStringLiteral("out")));
-    const int seed = parseIntOption(parser, QStringLiteral("seed"));
-    const int classes = parseIntOption(parser, QStringLiteral("classes"));
-    torch::manual_seed(seed);
+int runInit(const CliArguments& arguments) {
+    const auto arch = arguments.text("arch");
+    const auto out = arguments.text("out");
+    const auto classes = arguments.integer("classes");
+    const auto seed = applySeed(arguments);
     const std::map<std::string, std::string> origin{
         {"origin", "random initialisation, seed " + std::to_string(seed) +
                        " (not trained: for trials only)"}};
@@ -71,9 +51,6 @@ int runInit(const QStringList& arguments) {
         return kExitOk;
     }
     auto config = models::backbones::R3dConfig::fromArch(arch);
-    if (classes < 0) {
-        throw UsageError("--classes must be 0 or more");
-    }
     config.num_classes = classes;
     models::backbones::R3d model(config);
     models::backbones::saveActionBackbone(out, model, origin);
@@ -86,63 +63,26 @@ int runInit(const QStringList& arguments) {
     return kExitOk;
 }
 
-int runTrain(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("init"),
-                      QStringLiteral("Action backbone to start from (actbert backbone init)."),
-                      QStringLiteral("CKPT")});
-    parser.addOption({QStringLiteral("actions"),
-                      QStringLiteral("Action vocabulary JSON from `actbert actions build`."),
-                      QStringLiteral("JSON")});
-    parser.addOption({QStringLiteral("videos"),
-                      QStringLiteral("Folder with the videos (file name = video id)."),
-                      QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("out"),
-                      QStringLiteral("Checkpoint to write after each epoch."),
-                      QStringLiteral("CKPT")});
-    parser.addOption({QStringLiteral("epochs"), QStringLiteral("Epochs (default 1)."),
-                      QStringLiteral("N"), QStringLiteral("1")});
-    parser.addOption({QStringLiteral("batch"), QStringLiteral("Clips per step (default 4)."),
-                      QStringLiteral("N"), QStringLiteral("4")});
-    parser.addOption({QStringLiteral("lr"), QStringLiteral("Adam learning rate (default 1e-3)."),
-                      QStringLiteral("X"), QStringLiteral("0.001")});
-    parser.addOption({QStringLiteral("device"), QStringLiteral("cpu (default), cuda or cuda:N."),
-                      QStringLiteral("DEVICE"), QStringLiteral("cpu")});
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("backbone train --init CKPT --actions VOCAB.json "
-                                         "--videos DIR --out CKPT [--epochs N] [--batch N] "
-                                         "[--lr X] [--device D]"))) {
-        return kExitOk;
-    }
-    requirePositional(parser, 0, QStringLiteral("none"));
-    for (const auto* name : {"init", "actions", "videos", "out"}) {
-        if (!parser.isSet(QString::fromLatin1(name))) {
-            throw UsageError(std::string("backbone train needs --") + name);
-        }
-    }
+int runTrain(const CliArguments& arguments) {
     features::BackboneTrainingOptions options;
-    options.epochs = parseIntOption(parser, QStringLiteral("epochs"));
-    options.batch_size = parseIntOption(parser, QStringLiteral("batch"));
-    options.learning_rate = parseDoubleOption(parser, QStringLiteral("lr"));
-    torch::Device device(torch::kCPU);
-    try {
-        device = models::parseDevice(toStd(parser.value(QStringLiteral("device"))));
-    } catch (const std::invalid_argument& error) {
-        throw UsageError(error.what());
-    }
-    const auto dataset = features::loadVerbDataset(toStd(parser.value(QStringLiteral("actions"))),
-                                                   toStd(parser.value(QStringLiteral("videos"))));
+    options.epochs = static_cast<int>(arguments.integer("epochs"));
+    options.batch_size = static_cast<int>(arguments.integer("batch"));
+    options.learning_rate = arguments.number("lr");
+    const torch::Device device = models::parseDevice(deviceSpec(arguments));
+    applyThreads(arguments);
+    const auto dataset =
+        features::loadVerbDataset(arguments.text("actions"), arguments.text("videos"));
     printLine("data: " + std::to_string(dataset.clips.size()) + " clips, " +
               std::to_string(dataset.vocabulary.size()) + " verbs" +
               (dataset.clips_without_video ? ", " + std::to_string(dataset.clips_without_video) +
                                                  " clips skipped (video not in the folder)"
                                            : std::string()));
-    const auto init_path = toStd(parser.value(QStringLiteral("init")));
+    const auto init_path = arguments.text("init");
     auto loaded = models::backbones::loadActionBackbone(init_path);
     auto model = models::backbones::withClassifier(loaded.model,
                                                    static_cast<int64_t>(dataset.vocabulary.size()));
     printLine("start: " + init_path + " (" + loaded.metadata["origin"] + ")");
-    const auto out = toStd(parser.value(QStringLiteral("out")));
+    const auto out = arguments.text("out");
     std::string vocabulary;
     for (const auto& verb : dataset.vocabulary) {
         vocabulary += verb + "\n";
@@ -167,29 +107,63 @@ int runTrain(const QStringList& arguments) {
         [](double fraction, const std::string& message) {
             std::fprintf(stderr, "\r[%5.1f%%] %-80.80s", fraction * 100.0, message.c_str());
         },
-        CancelToken{});
+        interruptToken());
     std::fprintf(stderr, "\n");
     return kExitOk;
 }
 
 }  // namespace
 
-int runBackbone(const QStringList& arguments) {
-    const QString sub = arguments.isEmpty() ? QString() : arguments.front();
-    if (sub == QStringLiteral("init")) {
-        return runInit(arguments.mid(1));
-    }
-    if (sub == QStringLiteral("train")) {
-        return runTrain(arguments.mid(1));
-    }
-    if (sub == QStringLiteral("--help") || sub == QStringLiteral("-h")) {
-        printLine(
-            "usage: actbert backbone init|train ...\n\n"
-            "  init   write a randomly initialised backbone (for trials)\n"
-            "  train  train the action backbone on verb labels from narrations");
-        return kExitOk;
-    }
-    throw UsageError("expected a subcommand: backbone init|train (see `actbert backbone --help`)");
+const CliCommand& backboneCommand() {
+    static const CliOption init_options[] = {
+        textOption("arch", "ARCH",
+                   "r3d18, r3d50 or tiny (action backbones), region or region-tiny (region "
+                   "network).")
+            .require(),
+        outOption("CKPT").require(),
+        seedOption(),
+        integerOption("classes", "N",
+                      "Verb classes of the training head (action backbones; 0: no head).")
+            .withDefault("0")
+            .atLeast(0),
+    };
+    static const CliOption train_options[] = {
+        textOption("init", "CKPT", "Action backbone to start from (actbert backbone init).")
+            .require(),
+        textOption("actions", "JSON", "Action vocabulary JSON from `actbert actions build`.")
+            .require(),
+        textOption("videos", "DIR", "Folder with the videos (file name = video id).").require(),
+        outOption("CKPT").require(),
+        integerOption("epochs", "N", "Epochs.").withDefault("1").atLeast(1),
+        integerOption("batch", "N", "Clips per step.").withDefault("4").atLeast(1),
+        numberOption("lr", "X", "Adam learning rate.").withDefault("0.001").atLeast(0),
+        deviceOption(),
+        threadsOption(),
+    };
+    static const CliCommand subcommands[] = {
+        {
+            .name = "init",
+            .summary = "Write a randomly initialised backbone (for trials)",
+            .usage = "backbone init --arch ARCH --out CKPT [--seed N] [--classes N]",
+            .options = init_options,
+            .run = runInit,
+        },
+        {
+            .name = "train",
+            .summary = "Train the action backbone on verb labels from narrations",
+            .usage = "backbone train --init CKPT --actions VOCAB.json --videos DIR --out CKPT "
+                     "[--epochs N] [--batch N] [--lr X] [--device D] [--threads N]",
+            .options = train_options,
+            .run = runTrain,
+            .description = "The checkpoint at --out is rewritten after each epoch.",
+        },
+    };
+    static const CliCommand command{
+        .name = "backbone",
+        .summary = "Create (init) or train the action backbone",
+        .subcommands = subcommands,
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

@@ -4,33 +4,24 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "app/cli/cli_arguments.h"
 #include "app/cli/cli_support.h"
 #include "core/store/project.h"
 
 namespace actbert::cli {
 namespace {
 
-std::int64_t parseId(const QString& text, const char* what) {
-    bool ok = false;
-    const qlonglong value = text.toLongLong(&ok);
-    if (!ok) {
-        throw UsageError(std::string("--") + what + " expects an id, got '" + toStd(text) + "'");
-    }
-    return value;
-}
-
 // --frame F, or --time SECONDS converted with the item's video frame rate.
-std::int64_t framePosition(const QCommandLineParser& parser, store::Project& project,
-                           std::int64_t track_id, const QString& frame_name,
-                           const QString& time_name) {
-    if (parser.isSet(frame_name)) {
-        return parseId(parser.value(frame_name), "frame");
+std::int64_t framePosition(const CliArguments& arguments, store::Project& project,
+                           std::int64_t track_id) {
+    if (arguments.isSet("frame")) {
+        return arguments.integer("frame");
     }
-    if (parser.isSet(time_name)) {
+    if (arguments.isSet("time")) {
         const auto video = project.videos().get(project.tracks().get(track_id).video_id);
-        return video.frameAt(parseDoubleOption(parser, time_name));
+        return video.frameAt(arguments.number("time"));
     }
-    throw UsageError("--" + toStd(frame_name) + " or --" + toStd(time_name) + " is required");
+    throw UsageError("--frame or --time is required");
 }
 
 void printItem(const store::Item& item) {
@@ -40,51 +31,16 @@ void printItem(const store::Item& item) {
               "\t" + item.label);
 }
 
-}  // namespace
-
-int runEdit(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addPositionalArgument(
-        QStringLiteral("action"),
-        QStringLiteral("create, delete, move, split, merge, relabel, review, accept-all, undo, "
-                       "redo, history or items"));
-    const auto option = [&](const char* name, const char* help, const char* value = nullptr) {
-        QCommandLineOption added(QString::fromLatin1(name), QString::fromLatin1(help),
-                                 value ? QString::fromLatin1(value) : QString());
-        parser.addOption(added);
-    };
-    option("project", "The project file.", "PROJECT");
-    option("item", "Item id (repeat for merge and review).", "ID");
-    option("track", "Track id.", "ID");
-    option("start", "create: first frame.", "FRAME");
-    option("end", "create: frame after the last one.", "FRAME");
-    option("frame", "move/split: frame position.", "FRAME");
-    option("time", "move/split: position in seconds (converted to a frame).", "SECONDS");
-    option("edge", "move: start or end.", "EDGE");
-    option("session", "move: drag session; moves of one session undo together.", "ID");
-    option("label", "create/relabel: the label or text.", "TEXT");
-    option("label-id", "create/relabel: the vocabulary id of the label.", "ID");
-    option("state", "review: unreviewed, accepted, rejected or edited.", "STATE");
-    option("min-confidence", "accept-all: only items at least this confident.", "C");
-    option("author", "Who makes the edit (default: $USER).", "NAME");
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("edit ACTION --project PROJECT [options]"))) {
-        return kExitOk;
-    }
-    const QString action = requirePositional(parser, 1, QStringLiteral("ACTION")).front();
-    if (!parser.isSet(QStringLiteral("project"))) {
-        throw UsageError("--project PROJECT is required");
-    }
-    store::Project project(toStd(parser.value(QStringLiteral("project"))),
-                           store::Project::OpenMode::OpenExisting);
+int runEdit(const CliArguments& arguments) {
+    const QString action = arguments.positional().front();
+    store::Project project(arguments.text("project"), store::Project::OpenMode::OpenExisting);
     const char* user = std::getenv("USER");
-    const std::string author = parser.isSet(QStringLiteral("author"))
-                                   ? toStd(parser.value(QStringLiteral("author")))
-                                   : (user != nullptr ? user : "unknown");
+    const std::string author =
+        arguments.isSet("author") ? arguments.text("author") : (user != nullptr ? user : "unknown");
     const auto item_ids = [&] {
         std::vector<std::int64_t> ids;
-        for (const auto& value : parser.values(QStringLiteral("item"))) {
-            ids.push_back(parseId(value, "item"));
+        for (const auto& value : arguments.values("item")) {
+            ids.push_back(value.toLongLong());
         }
         if (ids.empty()) {
             throw UsageError("--item ID is required");
@@ -92,13 +48,13 @@ int runEdit(const QStringList& arguments) {
         return ids;
     };
     const auto track_id = [&] {
-        if (!parser.isSet(QStringLiteral("track"))) {
+        if (!arguments.isSet("track")) {
             throw UsageError("--track ID is required");
         }
-        return parseId(parser.value(QStringLiteral("track")), "track");
+        return arguments.integer("track");
     };
-    const std::string label = toStd(parser.value(QStringLiteral("label")));
-    const std::string label_id = toStd(parser.value(QStringLiteral("label-id")));
+    const std::string label = arguments.text("label");
+    const std::string label_id = arguments.text("label-id");
 
     if (action == QStringLiteral("undo") || action == QStringLiteral("redo")) {
         const bool undo = action == QStringLiteral("undo");
@@ -122,25 +78,28 @@ int runEdit(const QStringList& arguments) {
     }
     store::EditCommand command;
     if (action == QStringLiteral("create")) {
-        command = store::EditCommand::create(
-            track_id(), parseId(parser.value(QStringLiteral("start")), "start"),
-            parseId(parser.value(QStringLiteral("end")), "end"), label, label_id);
+        for (const char* name : {"start", "end"}) {
+            if (!arguments.isSet(name)) {
+                throw UsageError(std::string("create needs --") + name + " FRAME");
+            }
+        }
+        command = store::EditCommand::create(track_id(), arguments.integer("start"),
+                                             arguments.integer("end"), label, label_id);
     } else if (action == QStringLiteral("delete")) {
         command = store::EditCommand::remove(item_ids().front());
     } else if (action == QStringLiteral("move") || action == QStringLiteral("split")) {
         const auto item = project.items().get(item_ids().front());
-        const auto frame = framePosition(parser, project, item.track_id, QStringLiteral("frame"),
-                                         QStringLiteral("time"));
+        const auto frame = framePosition(arguments, project, item.track_id);
         if (action == QStringLiteral("split")) {
             command = store::EditCommand::split(item.id, frame);
         } else {
-            const QString edge = parser.value(QStringLiteral("edge"));
+            const QString edge = arguments.value("edge");
             if (edge != QStringLiteral("start") && edge != QStringLiteral("end")) {
                 throw UsageError("--edge must be start or end");
             }
             command = store::EditCommand::moveBoundary(
                 item.id, edge == QStringLiteral("start") ? store::Edge::Start : store::Edge::End,
-                frame, toStd(parser.value(QStringLiteral("session"))));
+                frame, arguments.text("session"));
         }
     } else if (action == QStringLiteral("merge")) {
         const auto ids = item_ids();
@@ -152,11 +111,11 @@ int runEdit(const QStringList& arguments) {
         command = store::EditCommand::relabel(item_ids().front(), label, label_id);
     } else if (action == QStringLiteral("review")) {
         command = store::EditCommand::setReviewState(
-            item_ids(), store::parseReviewState(toStd(parser.value(QStringLiteral("state")))));
+            item_ids(), store::parseReviewState(arguments.text("state")));
     } else if (action == QStringLiteral("accept-all")) {
         std::optional<double> minimum;
-        if (parser.isSet(QStringLiteral("min-confidence"))) {
-            minimum = parseDoubleOption(parser, QStringLiteral("min-confidence"));
+        if (arguments.isSet("min-confidence")) {
+            minimum = arguments.number("min-confidence");
         }
         command = store::EditCommand::bulkAccept(track_id(), minimum);
     } else {
@@ -172,6 +131,40 @@ int runEdit(const QStringList& arguments) {
         printLine("created item " + std::to_string(id));
     }
     return kExitOk;
+}
+
+}  // namespace
+
+const CliCommand& editCommand() {
+    static const CliOption options[] = {
+        textOption("project", "PROJECT", "The project file.").require(),
+        integerOption("item", "ID", "Item id (repeat for merge and review)."),
+        integerOption("track", "ID", "Track id."),
+        integerOption("start", "FRAME", "create: first frame."),
+        integerOption("end", "FRAME", "create: frame after the last one."),
+        integerOption("frame", "FRAME", "move/split: frame position."),
+        numberOption("time", "SECONDS", "move/split: position in seconds (converted to a frame)."),
+        textOption("edge", "EDGE", "move: start or end."),
+        textOption("session", "ID", "move: drag session; moves of one session undo together."),
+        textOption("label", "TEXT", "create/relabel: the label or text."),
+        textOption("label-id", "ID", "create/relabel: the vocabulary id of the label."),
+        textOption("state", "STATE", "review: unreviewed, accepted, rejected or edited."),
+        numberOption("min-confidence", "C", "accept-all: only items at least this confident."),
+        textOption("author", "NAME", "Who makes the edit (default: $USER)."),
+    };
+    static const CliCommand command{
+        .name = "edit",
+        .summary = "Scripted journaled edits of a project, undo and redo",
+        .usage = "edit ACTION --project PROJECT [options]",
+        .options = options,
+        .positional = {"ACTION", 1, 1},
+        .run = runEdit,
+        .description =
+            "ACTION: create, delete, move, split, merge, relabel, review, accept-all, "
+            "undo, redo, history or items. Every edit prints \"edit ID\" once it is "
+            "committed (and the ids of items it created).",
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

@@ -1,58 +1,58 @@
 // actbert export FORMAT --project PROJECT --out FILE: write a project's tracks in a format.
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_interrupt.h"
+#include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
 #include "core/data/annotation_formats.h"
 #include "core/data/project_exporter.h"
 #include "core/store/project.h"
 
 namespace actbert::cli {
+namespace {
 
-int runExport(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addPositionalArgument(
-        QStringLiteral("format"),
-        QString::fromStdString("Output format: " + data::AnnotationFormats::nameList()));
-    const QCommandLineOption project_option(
-        QStringLiteral("project"), QStringLiteral("The project file."), QStringLiteral("PROJECT"));
-    const QCommandLineOption out_option(QStringLiteral("out"),
-                                        QStringLiteral("Output file (a folder for crosstask)."),
-                                        QStringLiteral("FILE"));
-    const QCommandLineOption video_option(QStringLiteral("video"),
-                                          QStringLiteral("Only this video (repeatable)."),
-                                          QStringLiteral("KEY"));
-    const QCommandLineOption track_option(
-        QStringLiteral("track"), QStringLiteral("Only tracks with this name (repeatable)."),
-        QStringLiteral("NAME"));
-    parser.addOptions({project_option, out_option, video_option, track_option});
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("export FORMAT --project PROJECT --out FILE "
-                                         "[--video KEY]... [--track NAME]..."))) {
-        return kExitOk;
-    }
-    const QStringList positional = requirePositional(parser, 1, QStringLiteral("FORMAT"));
-    if (!parser.isSet(project_option) || !parser.isSet(out_option)) {
-        throw UsageError("--project PROJECT and --out FILE are required");
-    }
+int runExport(const CliArguments& arguments) {
+    const QStringList& positional = arguments.positional();
     const std::string format = toStd(positional[0]);
     data::AnnotationFormats::checkName(format);
-    store::Project project(toStd(parser.value(project_option)),
-                           store::Project::OpenMode::OpenExisting);
+    store::Project project(arguments.text("project"), store::Project::OpenMode::OpenExisting);
     data::ExportSelection selection;
-    for (const auto& key : parser.values(video_option)) {
+    for (const auto& key : arguments.values("video")) {
         selection.video_keys.push_back(toStd(key));
     }
-    for (const auto& name : parser.values(track_option)) {
+    for (const auto& name : arguments.values("track")) {
         selection.track_names.push_back(toStd(name));
     }
     if (selection.track_names.empty()) {
         selection.kinds = data::AnnotationFormats::defaultKinds(format);
     }
     const auto document = data::ProjectExporter::collect(project, selection);
-    data::AnnotationFormats::write(format, document, toStd(parser.value(out_option)));
+    data::AnnotationFormats::write(format, document, arguments.text("out"));
     printLine("exported " + std::to_string(document.segmentCount()) + " items of " +
-              std::to_string(document.videos.size()) + " videos to " +
-              toStd(parser.value(out_option)));
+              std::to_string(document.videos.size()) + " videos to " + arguments.text("out"));
     return kExitOk;
+}
+
+}  // namespace
+
+const CliCommand& exportCommand() {
+    static const CliOption options[] = {
+        textOption("project", "PROJECT", "The project file.").require(),
+        outOption("FILE").require(),
+        textOption("video", "KEY", "Only this video (repeatable)."),
+        textOption("track", "NAME", "Only tracks with this name (repeatable)."),
+    };
+    static const CliCommand command{
+        .name = "export",
+        .summary = "Export a project's tracks to an annotation format",
+        .usage = "export FORMAT --project PROJECT --out FILE [--video KEY]... [--track NAME]...",
+        .options = options,
+        .positional = {"FORMAT", 1, 1},
+        .run = runExport,
+        .description = "FORMAT: " + data::AnnotationFormats::nameList() +
+                       ". --out is a file, or a folder for crosstask.",
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

@@ -7,6 +7,9 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_interrupt.h"
+#include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
 #include "core/features/batch_extraction.h"
 #include "core/features/content_hash.h"
@@ -39,75 +42,32 @@ private:
     std::chrono::steady_clock::time_point last_{};
 };
 
-}  // namespace
-
-int runExtract(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("project"),
-                      QStringLiteral("Project folder: features go to P/features."),
-                      QStringLiteral("P")});
-    parser.addOption(
-        {QStringLiteral("out"), QStringLiteral("Feature cache folder."), QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("actions"),
-                      QStringLiteral("Action backbone checkpoint (actbert backbone init|train)."),
-                      QStringLiteral("CKPT")});
-    parser.addOption({QStringLiteral("detector"),
-                      QStringLiteral("Detector description JSON (ONNX model run by OpenCV)."),
-                      QStringLiteral("JSON")});
-    parser.addOption({QStringLiteral("ground-truth"),
-                      QStringLiteral("Region boxes from a synthetic video's ground-truth JSON "
-                                     "(one video only)."),
-                      QStringLiteral("JSON")});
-    parser.addOption({QStringLiteral("learned-regions"),
-                      QStringLiteral("No detector: learned regions aggregate the grid cells.")});
-    parser.addOption({QStringLiteral("regions-net"),
-                      QStringLiteral("Region network checkpoint (actbert backbone init --arch "
-                                     "region); default: a seeded random network, said so."),
-                      QStringLiteral("CKPT")});
-    parser.addOption({QStringLiteral("device"), QStringLiteral("cpu (default), cuda or cuda:N."),
-                      QStringLiteral("DEVICE"), QStringLiteral("cpu")});
-    parser.addOption({QStringLiteral("clip-batch"),
-                      QStringLiteral("Clips per backbone pass (default 4)."), QStringLiteral("N"),
-                      QStringLiteral("4")});
-    if (!parseCommandLine(
-            parser, arguments,
-            QStringLiteral("extract VIDEO... (--project P | --out DIR) --actions CKPT "
-                           "[--detector JSON | --ground-truth JSON | --learned-regions] "
-                           "[--regions-net CKPT] [--device cpu|cuda:N]"))) {
-        return kExitOk;
-    }
-    const auto videos = requirePositional(parser, 1, QStringLiteral("VIDEO..."), true);
-    const bool project = parser.isSet(QStringLiteral("project"));
-    if (project == parser.isSet(QStringLiteral("out"))) {
+int runExtract(const CliArguments& arguments) {
+    const auto& videos = arguments.positional();
+    const bool project = arguments.isSet("project");
+    if (project == arguments.isSet("out")) {
         throw UsageError("give exactly one of --project P and --out DIR");
     }
-    if (!parser.isSet(QStringLiteral("actions"))) {
-        throw UsageError("--actions CKPT is required (create one with `actbert backbone init`)");
-    }
-    const int sources = (parser.isSet(QStringLiteral("detector")) ? 1 : 0) +
-                        (parser.isSet(QStringLiteral("ground-truth")) ? 1 : 0) +
-                        (parser.isSet(QStringLiteral("learned-regions")) ? 1 : 0);
+    const int sources = (arguments.isSet("detector") ? 1 : 0) +
+                        (arguments.isSet("ground-truth") ? 1 : 0) +
+                        (arguments.isSet("learned-regions") ? 1 : 0);
     if (sources > 1) {
         throw UsageError("give at most one of --detector, --ground-truth, --learned-regions");
     }
-    if (parser.isSet(QStringLiteral("ground-truth")) && videos.size() != 1) {
+    if (arguments.isSet("ground-truth") && videos.size() != 1) {
         throw UsageError("--ground-truth describes one video: give exactly one VIDEO");
     }
-    const int clip_batch = parseIntOption(parser, QStringLiteral("clip-batch"));
-    if (clip_batch < 1 || clip_batch > 256) {
+    const auto clip_batch = static_cast<int>(arguments.integer("clip-batch"));
+    if (clip_batch > 256) {
         throw UsageError("--clip-batch must be in [1, 256]");
     }
-    torch::Device device(torch::kCPU);
-    try {
-        device = models::parseDevice(toStd(parser.value(QStringLiteral("device"))));
-    } catch (const std::invalid_argument& error) {
-        throw UsageError(error.what());
-    }
+    const torch::Device device = models::parseDevice(deviceSpec(arguments));
+    applyThreads(arguments);
     const std::filesystem::path cache_folder =
-        project ? std::filesystem::path(toStd(parser.value(QStringLiteral("project")))) / "features"
-                : std::filesystem::path(toStd(parser.value(QStringLiteral("out"))));
+        project ? std::filesystem::path(arguments.text("project")) / "features"
+                : std::filesystem::path(arguments.text("out"));
 
-    const auto actions_path = toStd(parser.value(QStringLiteral("actions")));
+    const auto actions_path = arguments.text("actions");
     auto action = models::backbones::loadActionBackbone(actions_path);
     const auto& action_config = action.model->config();
     printLine("actions: " + action_config.arch + " backbone from " + actions_path + " (" +
@@ -124,8 +84,8 @@ int runExtract(const QStringList& arguments) {
     settings.crop_size = static_cast<int>(action_config.crop_size);
     settings.action_backbone = "checkpoint:" + features::hashFileContent(actions_path);
 
-    if (parser.isSet(QStringLiteral("regions-net"))) {
-        const auto path = toStd(parser.value(QStringLiteral("regions-net")));
+    if (arguments.isSet("regions-net")) {
+        const auto path = arguments.text("regions-net");
         auto region = models::backbones::loadRegionNetwork(path);
         models.region_net = region.model;
         settings.region_network = "checkpoint:" + features::hashFileContent(path);
@@ -139,18 +99,18 @@ int runExtract(const QStringList& arguments) {
             "region network: RANDOMLY INITIALISED (seed 0; no --regions-net given): "
             "region features carry no learned meaning");
     }
-    if (parser.isSet(QStringLiteral("detector"))) {
-        const auto path = toStd(parser.value(QStringLiteral("detector")));
+    if (arguments.isSet("detector")) {
+        const auto path = arguments.text("detector");
         models.detector =
             std::make_unique<features::OnnxDetector>(features::DetectorDescription::load(path));
         settings.region_source = features::RegionSource::Detector;
         printLine("regions: detector " + models.detector->describe());
-    } else if (parser.isSet(QStringLiteral("ground-truth"))) {
-        const auto path = toStd(parser.value(QStringLiteral("ground-truth")));
+    } else if (arguments.isSet("ground-truth")) {
+        const auto path = arguments.text("ground-truth");
         models.detector = std::make_unique<features::GroundTruthBoxes>(path);
         settings.region_source = features::RegionSource::Detector;
         printLine("regions: ground-truth boxes from " + path);
-    } else if (parser.isSet(QStringLiteral("learned-regions"))) {
+    } else if (arguments.isSet("learned-regions")) {
         torch::manual_seed(0);
         const auto& config = models.region_net->config();
         models.learned = models::backbones::LearnedRegions(
@@ -181,7 +141,7 @@ int runExtract(const QStringList& arguments) {
             [](const std::filesystem::path& path) {
                 return std::make_unique<features::VideoFrameSource>(path);
             },
-            std::ref(printer), CancelToken{});
+            std::ref(printer), interruptToken());
     }
     int failed = 0;
     for (const auto& result : results) {
@@ -197,6 +157,44 @@ int runExtract(const QStringList& arguments) {
     printLine(std::to_string(results.size() - failed) + " of " + std::to_string(results.size()) +
               " videos have features");
     return failed == 0 ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+const CliCommand& extractCommand() {
+    static const CliOption options[] = {
+        textOption("project", "P", "Project folder: features go to P/features."),
+        outOption("DIR"),
+        textOption("actions", "CKPT",
+                   "Action backbone checkpoint (create one with `actbert backbone init`).")
+            .require(),
+        textOption("detector", "JSON", "Detector description JSON (ONNX model run by OpenCV)."),
+        textOption("ground-truth", "JSON",
+                   "Region boxes from a synthetic video's ground-truth JSON (one video only)."),
+        flagOption("learned-regions", "No detector: learned regions aggregate the grid cells."),
+        textOption("regions-net", "CKPT",
+                   "Region network checkpoint (actbert backbone init --arch region); default: a "
+                   "seeded random network, said so."),
+        deviceOption(),
+        threadsOption(),
+        integerOption("clip-batch", "N", "Clips per backbone pass, 1 to 256.")
+            .withDefault("4")
+            .atLeast(1),
+    };
+    static const CliCommand command{
+        .name = "extract",
+        .summary = "Action and region features of videos into the feature cache",
+        .usage =
+            "extract VIDEO... (--project P | --out DIR) --actions CKPT [--detector JSON | "
+            "--ground-truth JSON | --learned-regions] [--regions-net CKPT] [--device D]",
+        .options = options,
+        .positional = {"VIDEO...", 1, CliPositional::kUnlimited},
+        .run = runExtract,
+        .description =
+            "Videos already in the cache with the same settings are skipped. Ctrl-C "
+            "stops after removing the file being written.",
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

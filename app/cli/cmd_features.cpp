@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "app/cli/cli_arguments.h"
 #include "app/cli/cli_support.h"
 #include "core/features/feature_cache.h"
 
@@ -22,12 +23,8 @@ std::string shape(const torch::Tensor& tensor) {
     return text.str();
 }
 
-int runInfo(const QStringList& arguments) {
-    QCommandLineParser parser;
-    if (!parseCommandLine(parser, arguments, QStringLiteral("features info FILE"))) {
-        return kExitOk;
-    }
-    const auto file = toStd(requirePositional(parser, 1, QStringLiteral("FILE")).front());
+int runInfo(const CliArguments& arguments) {
+    const auto file = arguments.positional(0);
     const auto f = features::FeatureCache::read(file);
     const auto& s = f.settings;
     printLine("file: " + file);
@@ -56,18 +53,20 @@ int runInfo(const QStringList& arguments) {
 
 }  // namespace
 
-int runFeatures(const QStringList& arguments) {
-    if (arguments.isEmpty() || arguments.front() != QStringLiteral("info")) {
-        if (!arguments.isEmpty() && (arguments.front() == QStringLiteral("--help") ||
-                                     arguments.front() == QStringLiteral("-h"))) {
-            printLine(
-                "usage: actbert features info FILE\n\nPrints the shapes and settings of a "
-                "feature-cache file.");
-            return kExitOk;
-        }
-        throw UsageError("expected a subcommand: features info FILE");
-    }
-    return runInfo(arguments.mid(1));
+const CliCommand& featuresCommand() {
+    static const CliCommand subcommands[] = {{
+        .name = "info",
+        .summary = "Print the shapes and settings of a feature-cache file",
+        .usage = "features info FILE",
+        .positional = {"FILE", 1, 1},
+        .run = runInfo,
+    }};
+    static const CliCommand command{
+        .name = "features",
+        .summary = "Shapes and settings of a feature-cache file (features info)",
+        .subcommands = subcommands,
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

@@ -3,6 +3,8 @@
 
 #include <QRegularExpression>
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
 #include "core/video/png_writer.h"
 #include "core/video/video_decoder.h"
@@ -11,20 +13,20 @@ namespace actbert::cli {
 
 namespace {
 
-video::FrameOutputOptions parseOutput(const QCommandLineParser& parser) {
+video::FrameOutputOptions parseOutput(const CliArguments& arguments) {
     video::FrameOutputOptions output;
-    if (parser.isSet(QStringLiteral("size"))) {
+    if (arguments.isSet("size")) {
         static const QRegularExpression pattern(QStringLiteral("^(\\d{1,5})x(\\d{1,5})$"));
-        const auto match = pattern.match(parser.value(QStringLiteral("size")));
+        const auto match = pattern.match(arguments.value("size"));
         if (!match.hasMatch() || match.captured(1).toInt() == 0 || match.captured(2).toInt() == 0) {
             throw UsageError("--size expects WIDTHxHEIGHT, e.g. 224x224, got '" +
-                             toStd(parser.value(QStringLiteral("size"))) + "'");
+                             toStd(arguments.value("size")) + "'");
         }
         output.width = match.captured(1).toInt();
         output.height = match.captured(2).toInt();
     }
-    const bool crop = parser.isSet(QStringLiteral("crop"));
-    const bool fit = parser.isSet(QStringLiteral("fit"));
+    const bool crop = arguments.isSet("crop");
+    const bool fit = arguments.isSet("fit");
     if (crop && fit) {
         throw UsageError("--crop and --fit exclude each other");
     }
@@ -36,44 +38,18 @@ video::FrameOutputOptions parseOutput(const QCommandLineParser& parser) {
     return output;
 }
 
-}  // namespace
-
-int runFrame(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The video."));
-    parser.addOption(
-        {QStringLiteral("index"), QStringLiteral("Frame number (0-based)."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("time"),
-                      QStringLiteral("The frame on screen at S seconds from the file's start."),
-                      QStringLiteral("S")});
-    parser.addOption(
-        {QStringLiteral("out"), QStringLiteral("PNG file to write."), QStringLiteral("PNG")});
-    parser.addOption({QStringLiteral("size"), QStringLiteral("Output size (default: native)."),
-                      QStringLiteral("WxH")});
-    parser.addOption({QStringLiteral("crop"),
-                      QStringLiteral("Keep the aspect ratio and crop the centre to --size.")});
-    parser.addOption({QStringLiteral("fit"),
-                      QStringLiteral("Keep the aspect ratio and pad with black to --size.")});
-    const QString usage =
-        QStringLiteral("frame FILE (--index N | --time S) --out PNG [--size WxH] [--crop | --fit]");
-    if (!parseCommandLine(parser, arguments, usage)) {
-        return kExitOk;
-    }
-    const std::filesystem::path path = toStd(requirePositional(parser, 1, "FILE").front());
-    const bool by_index = parser.isSet(QStringLiteral("index"));
-    const bool by_time = parser.isSet(QStringLiteral("time"));
+int runFrame(const CliArguments& arguments) {
+    const std::filesystem::path path = arguments.positional(0);
+    const bool by_index = arguments.isSet("index");
+    const bool by_time = arguments.isSet("time");
     if (by_index == by_time) {
         throw UsageError("give exactly one of --index N or --time S");
     }
-    if (!parser.isSet(QStringLiteral("out"))) {
-        throw UsageError("--out PNG is required");
-    }
-    const video::FrameOutputOptions output = parseOutput(parser);
+    const video::FrameOutputOptions output = parseOutput(arguments);
     video::VideoDecoder decoder(path);
-    const video::RgbFrame frame =
-        by_index ? decoder.frameAt(parseIntOption(parser, QStringLiteral("index")), output)
-                 : decoder.frameAtTime(parseDoubleOption(parser, QStringLiteral("time")), output);
-    const std::filesystem::path out = toStd(parser.value(QStringLiteral("out")));
+    const video::RgbFrame frame = by_index ? decoder.frameAt(arguments.integer("index"), output)
+                                           : decoder.frameAtTime(arguments.number("time"), output);
+    const std::filesystem::path out = arguments.text("out");
     video::writePng(frame, out);
     char text[256];
     std::snprintf(text, sizeof(text), "frame %lld (pts %lld, %.6f s%s) -> %s",
@@ -81,6 +57,28 @@ int runFrame(const QStringList& arguments) {
                   frame.time_s, frame.is_key ? ", key" : "", out.string().c_str());
     printLine(text);
     return kExitOk;
+}
+
+}  // namespace
+
+const CliCommand& frameCommand() {
+    static const CliOption options[] = {
+        integerOption("index", "N", "Frame number (0-based).").atLeast(0),
+        numberOption("time", "S", "The frame on screen at S seconds from the file's start."),
+        outOption("PNG").require(),
+        textOption("size", "WxH", "Output size (default: native)."),
+        flagOption("crop", "Keep the aspect ratio and crop the centre to --size."),
+        flagOption("fit", "Keep the aspect ratio and pad with black to --size."),
+    };
+    static const CliCommand command{
+        .name = "frame",
+        .summary = "Write one exact frame of a video (by index or time) as a PNG",
+        .usage = "frame FILE (--index N | --time S) --out PNG [--size WxH] [--crop | --fit]",
+        .options = options,
+        .positional = {"FILE", 1, 1},
+        .run = runFrame,
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

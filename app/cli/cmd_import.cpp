@@ -4,45 +4,18 @@
 
 #include <iostream>
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_interrupt.h"
 #include "app/cli/cli_support.h"
 #include "core/data/annotation_formats.h"
 #include "core/data/project_importer.h"
 #include "core/store/project.h"
 
 namespace actbert::cli {
+namespace {
 
-int runImportSubtitles(const QStringList& arguments);  // cmd_import_subtitles.cpp
-
-int runImport(const QStringList& arguments) {
-    if (!arguments.isEmpty() && arguments.front() == QStringLiteral("subtitles")) {
-        return runImportSubtitles(arguments.mid(1));
-    }
-    QCommandLineParser parser;
-    parser.addPositionalArgument(
-        QStringLiteral("format"),
-        QString::fromStdString(data::AnnotationFormats::nameList() +
-                               "; or `subtitles VIDEO` for a video's own subtitle streams"));
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files to import."));
-    const QCommandLineOption project_option(
-        QStringLiteral("project"), QStringLiteral("The project file."), QStringLiteral("PROJECT"));
-    const QCommandLineOption track_option(QStringLiteral("track"),
-                                          QStringLiteral("Name for the imported track(s)."),
-                                          QStringLiteral("NAME"));
-    const QCommandLineOption video_option(
-        QStringLiteral("video"),
-        QStringLiteral("Video key for eaf/vtt/srt files that do not name their video."),
-        QStringLiteral("KEY"));
-    parser.addOptions({project_option, track_option, video_option});
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("import FORMAT FILE... --project PROJECT [--track NAME] "
-                                         "[--video KEY]"))) {
-        return kExitOk;
-    }
-    const QStringList positional = requirePositional(parser, 2, QStringLiteral("FORMAT FILE..."),
-                                                     /*at_least=*/true);
-    if (!parser.isSet(project_option)) {
-        throw UsageError("--project PROJECT is required");
-    }
+int runImport(const CliArguments& arguments) {
+    const QStringList& positional = arguments.positional();
     const std::string format = toStd(positional[0]);
     data::AnnotationFormats::checkName(format);
     std::vector<std::filesystem::path> files;
@@ -50,23 +23,46 @@ int runImport(const QStringList& arguments) {
         files.emplace_back(toStd(positional[i]));
     }
     // Parse everything before opening the project: a bad file never touches it.
-    const auto document =
-        data::AnnotationFormats::read(format, files, toStd(parser.value(video_option)));
+    const auto document = data::AnnotationFormats::read(format, files, arguments.text("video"));
     for (const auto& warning : document.warnings) {
         printError("warning: " + warning);
     }
-    store::Project project(toStd(parser.value(project_option)),
-                           store::Project::OpenMode::OpenExisting);
+    store::Project project(arguments.text("project"), store::Project::OpenMode::OpenExisting);
     data::ImportOptions options;
-    options.track_name = toStd(parser.value(track_option));
+    options.track_name = arguments.text("track");
     const auto summary =
-        data::ProjectImporter::run(project, document, options, nullptr, CancelToken());
+        data::ProjectImporter::run(project, document, options, nullptr, interruptToken());
     printLine("imported " + std::to_string(summary.items_added) + " items in " +
               std::to_string(summary.tracks_added) +
               " tracks; videos: " + std::to_string(summary.videos_added) + " new, " +
               std::to_string(summary.videos_matched) +
               " existing; tasks: " + std::to_string(summary.tasks));
     return kExitOk;
+}
+
+}  // namespace
+
+const CliCommand& importSubtitlesCommand();  // cmd_import_subtitles.cpp
+
+const CliCommand& importCommand() {
+    static const CliOption options[] = {
+        textOption("project", "PROJECT", "The project file.").require(),
+        textOption("track", "NAME", "Name for the imported track(s)."),
+        textOption("video", "KEY", "Video key for eaf/vtt/srt files that do not name their video."),
+    };
+    static const CliCommand command{
+        .name = "import",
+        .summary = "Import annotation files (data sets, ELAN, subtitles, CSV, JSON)",
+        .usage = "import FORMAT FILE... --project PROJECT [--track NAME] [--video KEY]",
+        .options = options,
+        .positional = {"FORMAT FILE...", 2, CliPositional::kUnlimited},
+        .run = runImport,
+        .subcommands = {&importSubtitlesCommand(), 1},
+        .description = "FORMAT: " + data::AnnotationFormats::nameList() +
+                       "; or `import subtitles VIDEO` for a video's own subtitle streams. The "
+                       "import is one transaction: a failure or Ctrl-C changes nothing.",
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

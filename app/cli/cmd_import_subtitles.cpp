@@ -3,6 +3,8 @@
 
 #include <QFileInfo>
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_interrupt.h"
 #include "app/cli/cli_support.h"
 #include "core/data/project_importer.h"
 #include "core/data/subtitle_format.h"
@@ -12,56 +14,25 @@
 
 namespace actbert::cli {
 
-int runImportSubtitles(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("video"),
-                                 QStringLiteral("The video whose subtitle stream to import."));
-    const QCommandLineOption project_option(
-        QStringLiteral("project"), QStringLiteral("The project file."), QStringLiteral("PROJECT"));
-    const QCommandLineOption stream_option(
-        QStringLiteral("stream"),
-        QStringLiteral("The container's stream number (as `actbert probe` lists them)."),
-        QStringLiteral("N"));
-    const QCommandLineOption language_option(
-        QStringLiteral("language"),
-        QStringLiteral("The first subtitle stream in this language (eng, en, spa, ...)."),
-        QStringLiteral("LANG"));
-    const QCommandLineOption track_option(
-        QStringLiteral("track"),
-        QStringLiteral("Name for the track (default: subtitles-LANGUAGE or subtitles-N)."),
-        QStringLiteral("NAME"));
-    const QCommandLineOption video_option(
-        QStringLiteral("video"),
-        QStringLiteral("Video key (default: the project's video with this file, else the file "
-                       "name, as the studio names it)."),
-        QStringLiteral("KEY"));
-    parser.addOptions({project_option, stream_option, language_option, track_option, video_option});
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("import subtitles VIDEO [--stream N|--language LANG] "
-                                         "--project PROJECT [--track NAME] [--video KEY]"))) {
-        return kExitOk;
-    }
-    const QString video_path = requirePositional(parser, 1, QStringLiteral("VIDEO")).front();
-    if (!parser.isSet(project_option)) {
-        throw UsageError("--project PROJECT is required");
-    }
-    if (parser.isSet(stream_option) && parser.isSet(language_option)) {
+namespace {
+
+int runImportSubtitles(const CliArguments& arguments) {
+    const QString video_path = arguments.positional().front();
+    if (arguments.isSet("stream") && arguments.isSet("language")) {
         throw UsageError("give --stream or --language, not both");
     }
     std::optional<int> stream;
-    if (parser.isSet(stream_option)) {
-        stream = parseIntOption(parser, QStringLiteral("stream"));
+    if (arguments.isSet("stream")) {
+        stream = static_cast<int>(arguments.integer("stream"));
     }
     // Read everything before opening the project: a bad video never touches it.
     const auto info = video::readMediaInfo(toStd(video_path));
-    const int index =
-        video::chooseSubtitleStream(info, stream, toStd(parser.value(language_option)));
+    const int index = video::chooseSubtitleStream(info, stream, arguments.text("language"));
     const auto subtitles = video::readSubtitleStream(toStd(video_path), index);
 
-    store::Project project(toStd(parser.value(project_option)),
-                           store::Project::OpenMode::OpenExisting);
+    store::Project project(arguments.text("project"), store::Project::OpenMode::OpenExisting);
     const std::string absolute = toStd(QFileInfo(video_path).absoluteFilePath());
-    std::string key = toStd(parser.value(video_option));
+    std::string key = arguments.text("video");
     if (key.empty()) {
         for (const auto& known : project.videos().list()) {
             if (known.path == absolute) {
@@ -74,8 +45,8 @@ int runImportSubtitles(const QStringList& arguments) {
     }
     data::TrackRecord track;
     track.kind = store::TrackKind::Captions;
-    track.name = parser.isSet(track_option)
-                     ? toStd(parser.value(track_option))
+    track.name = arguments.isSet("track")
+                     ? arguments.text("track")
                      : "subtitles-" + (subtitles.language.empty() ? std::to_string(index)
                                                                   : subtitles.language);
     const std::string source = toStd(video_path) + ", stream " + std::to_string(index);
@@ -93,13 +64,42 @@ int runImportSubtitles(const QStringList& arguments) {
         printError("warning: " + warning);
     }
     const auto summary = data::ProjectImporter::run(project, document, data::ImportOptions{},
-                                                    nullptr, CancelToken());
+                                                    nullptr, interruptToken());
     printLine("imported " + std::to_string(summary.items_added) + " cues of stream " +
               std::to_string(index) + " (" +
               (subtitles.language.empty() ? "no language" : subtitles.language) + ", " +
               subtitles.codec + ") into the track '" + document.videos.front().tracks.front().name +
               "' of video '" + key + "'");
     return kExitOk;
+}
+
+}  // namespace
+
+const CliCommand& importSubtitlesCommand() {
+    static const CliOption options[] = {
+        textOption("project", "PROJECT", "The project file.").require(),
+        integerOption("stream", "N",
+                      "The container's stream number (as `actbert probe` lists them).")
+            .atLeast(0),
+        textOption("language", "LANG",
+                   "The first subtitle stream in this language (eng, en, spa, ...)."),
+        textOption("track", "NAME",
+                   "Name for the track (default: subtitles-LANGUAGE or subtitles-N)."),
+        textOption("video", "KEY",
+                   "Video key (default: the project's video with this file, else the file name, "
+                   "as the studio names it)."),
+    };
+    static const CliCommand command{
+        .name = "subtitles",
+        .summary = "Import a text subtitle stream inside a video as a captions track",
+        .usage =
+            "import subtitles VIDEO [--stream N|--language LANG] --project PROJECT "
+            "[--track NAME] [--video KEY]",
+        .options = options,
+        .positional = {"VIDEO", 1, 1},
+        .run = runImportSubtitles,
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

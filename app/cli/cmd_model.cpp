@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
 #include "models/actbert/actbert_config.h"
 #include "models/actbert/actbert_pretraining.h"
@@ -20,10 +22,6 @@ namespace actbert::cli {
 namespace {
 
 using models::ActBertConfig;
-
-const QString kModelUsage = QStringLiteral(
-    "model init|import-bert|import-paddle|info|encode-text ... (`actbert model SUBCOMMAND "
-    "--help` describes each)");
 
 ActBertConfig configFromArgument(const QString& value) {
     if (value == QStringLiteral("tiny")) {
@@ -50,11 +48,11 @@ ActBertConfig configFromArgument(const QString& value) {
     }
 }
 
-QString requireValue(const QCommandLineParser& parser, const QString& name) {
-    if (!parser.isSet(name) || parser.value(name).isEmpty()) {
-        throw UsageError("--" + toStd(name) + " is required");
+QString requireValue(const CliArguments& arguments, const std::string& name) {
+    if (arguments.value(name).isEmpty()) {
+        throw UsageError("--" + name + " is required");
     }
-    return parser.value(name);
+    return arguments.value(name);
 }
 
 void printReport(const models::io::ImportReport& report) {
@@ -72,65 +70,30 @@ void printReport(const models::io::ImportReport& report) {
     }
 }
 
-void seedFrom(const QCommandLineParser& parser) {
-    torch::manual_seed(
-        parser.isSet(QStringLiteral("seed"))
-            ? static_cast<std::uint64_t>(parseIntOption(parser, QStringLiteral("seed")))
-            : 0);
-}
-
-int runInit(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("config"),
-                      QStringLiteral("tiny, base, paddlevideo or a JSON file."),
-                      QStringLiteral("CONFIG")});
-    parser.addOption(
-        {QStringLiteral("out"), QStringLiteral("Checkpoint to write."), QStringLiteral("CKPT")});
-    parser.addOption(
-        {QStringLiteral("seed"), QStringLiteral("Random seed (default 0)."), QStringLiteral("N")});
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("model init --config tiny|base|FILE.json --out "
-                                         "CKPT.safetensors [--seed N]"))) {
-        return kExitOk;
-    }
-    requirePositional(parser, 0, QStringLiteral("none"));
-    const auto config = configFromArgument(requireValue(parser, QStringLiteral("config")));
-    const auto out = toStd(requireValue(parser, QStringLiteral("out")));
-    seedFrom(parser);
+int runInit(const CliArguments& arguments) {
+    const auto config = configFromArgument(requireValue(arguments, "config"));
+    const auto out = toStd(requireValue(arguments, "out"));
+    applySeed(arguments);
     models::ActBertPretraining model(config);
     models::io::saveCheckpoint(out, model);
     printLine("wrote " + out);
     return kExitOk;
 }
 
-int runImportBert(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("config"),
-                      QStringLiteral("ActBERT config for the other streams (default base)."),
-                      QStringLiteral("CONFIG")});
-    parser.addOption(
-        {QStringLiteral("out"), QStringLiteral("Checkpoint to write."), QStringLiteral("CKPT")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed for the non-BERT parts."),
-                      QStringLiteral("N")});
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("model import-bert BERT.safetensors [--config "
-                                         "ACTBERT.json] --out CKPT"))) {
-        return kExitOk;
-    }
-    const auto weights = toStd(requirePositional(parser, 1, QStringLiteral("BERT.safetensors"))[0]);
-    const auto out = toStd(requireValue(parser, QStringLiteral("out")));
+int runImportBert(const CliArguments& arguments) {
+    const auto weights = arguments.positional(0);
+    const auto out = toStd(requireValue(arguments, "out"));
     const auto hf_config_path =
         (std::filesystem::path(weights).parent_path() / "config.json").string();
     if (!std::filesystem::exists(hf_config_path)) {
         throw std::runtime_error(hf_config_path +
                                  ": the Hugging Face config.json must lie beside the weights");
     }
-    const auto base = parser.isSet(QStringLiteral("config"))
-                          ? configFromArgument(parser.value(QStringLiteral("config")))
-                          : ActBertConfig{};
+    const auto base =
+        arguments.isSet("config") ? configFromArgument(arguments.value("config")) : ActBertConfig{};
     const auto config =
         models::io::configForBert(models::io::readHfBertConfig(hf_config_path), base);
-    seedFrom(parser);
+    applySeed(arguments);
     models::ActBertPretraining model(config);
     const auto report = models::io::importBert(weights, model);
     printReport(report);
@@ -139,23 +102,11 @@ int runImportBert(const QStringList& arguments) {
     return kExitOk;
 }
 
-int runImportPaddle(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("config"),
-                      QStringLiteral("Head counts and tangle placement (default paddlevideo)."),
-                      QStringLiteral("CONFIG")});
-    parser.addOption(
-        {QStringLiteral("out"), QStringLiteral("Checkpoint to write."), QStringLiteral("CKPT")});
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("model import-paddle FILE.pdparams [--config "
-                                         "ACTBERT.json] --out CKPT"))) {
-        return kExitOk;
-    }
-    const auto file = toStd(requirePositional(parser, 1, QStringLiteral("FILE.pdparams"))[0]);
-    const auto out = toStd(requireValue(parser, QStringLiteral("out")));
-    const auto base = parser.isSet(QStringLiteral("config"))
-                          ? configFromArgument(parser.value(QStringLiteral("config")))
-                          : ActBertConfig::paddleVideo();
+int runImportPaddle(const CliArguments& arguments) {
+    const auto file = arguments.positional(0);
+    const auto out = toStd(requireValue(arguments, "out"));
+    const auto base = arguments.isSet("config") ? configFromArgument(arguments.value("config"))
+                                                : ActBertConfig::paddleVideo();
     auto imported = models::io::importPaddle(file, base);
     printReport(imported.report);
     models::io::saveCheckpoint(out, imported.model, {{"imported_from", file}});
@@ -163,12 +114,8 @@ int runImportPaddle(const QStringList& arguments) {
     return kExitOk;
 }
 
-int runInfo(const QStringList& arguments) {
-    QCommandLineParser parser;
-    if (!parseCommandLine(parser, arguments, QStringLiteral("model info CKPT"))) {
-        return kExitOk;
-    }
-    const auto path = toStd(requirePositional(parser, 1, QStringLiteral("CKPT"))[0]);
+int runInfo(const CliArguments& arguments) {
+    const auto path = arguments.positional(0);
     auto loaded = models::io::loadCheckpoint(path);
     printLine("config:");
     printLine(loaded.config.toJsonString());
@@ -199,47 +146,25 @@ torch::Tensor parseIds(const QString& text) {
     return torch::tensor(ids, torch::kLong).unsqueeze(0);
 }
 
-int runEncodeText(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("checkpoint"), QStringLiteral("ActBERT checkpoint."),
-                      QStringLiteral("CKPT")});
-    parser.addOption({QStringLiteral("ids"), QStringLiteral("Token ids, e.g. \"101 7592 102\"."),
-                      QStringLiteral("IDS")});
-    parser.addOption({QStringLiteral("text-only"),
-                      QStringLiteral("Run the text stream alone (no tangled layers): BERT.")});
-    parser.addOption({QStringLiteral("features"),
-                      QStringLiteral("safetensors with action_features [actions, F], "
-                                     "region_features [regions, F], region_boxes [regions, 5] "
-                                     "(needed without --text-only)."),
-                      QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("device"), QStringLiteral("cpu, cuda, cuda:N or auto."),
-                      QStringLiteral("DEVICE"), QStringLiteral("cpu")});
-    parser.addOption({QStringLiteral("out"), QStringLiteral("Output safetensors (tensor hidden)."),
-                      QStringLiteral("OUT")});
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("model encode-text --checkpoint CKPT --ids \"101 7592 "
-                                         "2088 102\" [--text-only | --features FILE] --out "
-                                         "OUT.safetensors"))) {
-        return kExitOk;
-    }
-    requirePositional(parser, 0, QStringLiteral("none"));
-    const auto checkpoint = toStd(requireValue(parser, QStringLiteral("checkpoint")));
-    const auto ids = parseIds(requireValue(parser, QStringLiteral("ids")));
-    const auto out = toStd(requireValue(parser, QStringLiteral("out")));
-    const bool text_only = parser.isSet(QStringLiteral("text-only"));
-    if (!text_only && !parser.isSet(QStringLiteral("features"))) {
+int runEncodeText(const CliArguments& arguments) {
+    const auto checkpoint = toStd(requireValue(arguments, "checkpoint"));
+    const auto ids = parseIds(requireValue(arguments, "ids"));
+    const auto out = toStd(requireValue(arguments, "out"));
+    const bool text_only = arguments.isSet("text-only");
+    if (!text_only && !arguments.isSet("features")) {
         throw UsageError(
             "the full model needs video features: give --features FILE, or --text-only for the "
             "text stream alone");
     }
-    const auto device = models::parseDevice(toStd(parser.value(QStringLiteral("device"))));
+    const auto device = models::parseDevice(deviceSpec(arguments));
+    applyThreads(arguments);
     auto loaded = models::io::loadCheckpoint(checkpoint, device);
     models::ActBertInputs inputs;
     inputs.text_ids = ids;
     models::ForwardOptions options;
     options.streams = text_only ? models::StreamSelection::text_only : models::StreamSelection::all;
     if (!text_only) {
-        const auto features_path = toStd(parser.value(QStringLiteral("features")));
+        const auto features_path = arguments.text("features");
         const auto features = models::io::loadSafetensors(features_path);
         for (const char* name : {"action_features", "region_features", "region_boxes"}) {
             if (features.tensors.count(name) == 0) {
@@ -263,36 +188,80 @@ int runEncodeText(const QStringList& arguments) {
 
 }  // namespace
 
-int runModel(const QStringList& arguments) {
-    if (arguments.isEmpty() || arguments.front() == QStringLiteral("--help") ||
-        arguments.front() == QStringLiteral("-h")) {
-        printLine("usage: actbert " + toStd(kModelUsage));
-        printLine("  init          create a checkpoint with fresh weights");
-        printLine("  import-bert   a Hugging Face BERT (safetensors) into the text stream");
-        printLine("  import-paddle PaddleVideo's ActBERT.pdparams (additive tangle)");
-        printLine("  info          config and parameter counts of a checkpoint");
-        printLine("  encode-text   the text stream's last hidden states for token ids");
-        return arguments.isEmpty() ? kExitUsage : kExitOk;
-    }
-    const QString sub = arguments.front();
-    const QStringList rest = arguments.mid(1);
-    if (sub == QStringLiteral("init")) {
-        return runInit(rest);
-    }
-    if (sub == QStringLiteral("import-bert")) {
-        return runImportBert(rest);
-    }
-    if (sub == QStringLiteral("import-paddle")) {
-        return runImportPaddle(rest);
-    }
-    if (sub == QStringLiteral("info")) {
-        return runInfo(rest);
-    }
-    if (sub == QStringLiteral("encode-text")) {
-        return runEncodeText(rest);
-    }
-    throw UsageError("unknown subcommand 'model " + toStd(sub) + "'\nusage: actbert " +
-                     toStd(kModelUsage));
+const CliCommand& modelCommand() {
+    static const CliOption init_options[] = {
+        textOption("config", "CONFIG", "tiny, base, paddlevideo or a JSON file.").require(),
+        outOption("CKPT").require(),
+        seedOption(),
+    };
+    static const CliOption import_bert_options[] = {
+        textOption("config", "CONFIG", "ActBERT config for the other streams (default base)."),
+        outOption("CKPT").require(),
+        seedOption(),
+    };
+    static const CliOption import_paddle_options[] = {
+        textOption("config", "CONFIG", "Head counts and tangle placement (default paddlevideo)."),
+        outOption("CKPT").require(),
+    };
+    static const CliOption encode_text_options[] = {
+        textOption("checkpoint", "CKPT", "ActBERT checkpoint.").require(),
+        textOption("ids", "IDS", "Token ids, e.g. \"101 7592 102\".").require(),
+        flagOption("text-only", "Run the text stream alone (no tangled layers): BERT."),
+        textOption("features", "FILE",
+                   "safetensors with action_features [actions, F], region_features [regions, F], "
+                   "region_boxes [regions, 5] (needed without --text-only)."),
+        deviceOption(),
+        threadsOption(),
+        outOption("OUT").require(),
+    };
+    static const CliCommand subcommands[] = {
+        {
+            .name = "init",
+            .summary = "Create a checkpoint with fresh weights",
+            .usage = "model init --config tiny|base|FILE.json --out CKPT.safetensors [--seed N]",
+            .options = init_options,
+            .run = runInit,
+        },
+        {
+            .name = "import-bert",
+            .summary = "A Hugging Face BERT (safetensors) into the text stream",
+            .usage = "model import-bert BERT.safetensors [--config ACTBERT.json] --out CKPT "
+                     "[--seed N]",
+            .options = import_bert_options,
+            .positional = {"BERT.safetensors", 1, 1},
+            .run = runImportBert,
+            .description = "The Hugging Face config.json must lie beside the weights.",
+        },
+        {
+            .name = "import-paddle",
+            .summary = "PaddleVideo's ActBERT.pdparams (additive tangle)",
+            .usage = "model import-paddle FILE.pdparams [--config ACTBERT.json] --out CKPT",
+            .options = import_paddle_options,
+            .positional = {"FILE.pdparams", 1, 1},
+            .run = runImportPaddle,
+        },
+        {
+            .name = "info",
+            .summary = "Config and parameter counts of a checkpoint",
+            .usage = "model info CKPT",
+            .positional = {"CKPT", 1, 1},
+            .run = runInfo,
+        },
+        {
+            .name = "encode-text",
+            .summary = "The text stream's last hidden states for token ids",
+            .usage = "model encode-text --checkpoint CKPT --ids \"101 7592 2088 102\" "
+                     "[--text-only | --features FILE] --out OUT.safetensors [--device D]",
+            .options = encode_text_options,
+            .run = runEncodeText,
+        },
+    };
+    static const CliCommand command{
+        .name = "model",
+        .summary = "Create, import, inspect and run ActBERT checkpoints",
+        .subcommands = subcommands,
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/cli/cli_arguments.h"
 #include "app/cli/cli_support.h"
 #include "core/video/frame_index_builder.h"
 #include "core/video/media_info.h"
@@ -78,33 +79,20 @@ std::string streamLine(const StreamInfo& stream) {
     return line;
 }
 
-}  // namespace
-
-int runProbe(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The video to inspect."));
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
-    parser.addOption(
-        {QStringLiteral("frames"), QStringLiteral("List every frame: index, pts, seconds, key.")});
-    parser.addOption({QStringLiteral("decode-scan"),
-                      QStringLiteral("Index by decoding every frame instead of a packet scan.")});
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("probe FILE [--json] [--frames] [--decode-scan]"))) {
-        return kExitOk;
-    }
-    const std::filesystem::path path = toStd(requirePositional(parser, 1, "FILE").front());
+int runProbe(const CliArguments& arguments) {
+    const std::filesystem::path path = arguments.positional(0);
     MediaInfo info = readMediaInfo(path);
     std::optional<FrameIndex> index;
     if (info.video()) {
-        index = FrameIndexBuilder::build(path, parser.isSet(QStringLiteral("decode-scan"))
+        index = FrameIndexBuilder::build(path, arguments.isSet("decode-scan")
                                                    ? IndexStrategy::ForceDecode
                                                    : IndexStrategy::Auto);
         info.streams[info.best_video_stream].measured_fps = index->measuredFps();
     }
     const StreamInfo* video = info.video();
-    const bool list_frames = parser.isSet(QStringLiteral("frames"));
+    const bool list_frames = arguments.isSet("frames");
 
-    if (parser.isSet(QStringLiteral("json"))) {
+    if (arguments.isSet("json")) {
         QJsonArray streams;
         for (const auto& stream : info.streams) {
             streams.append(streamJson(stream));
@@ -166,6 +154,25 @@ int runProbe(const QStringList& arguments) {
         }
     }
     return kExitOk;
+}
+
+}  // namespace
+
+const CliCommand& probeCommand() {
+    static const CliOption options[] = {
+        flagOption("json", "Print one JSON object."),
+        flagOption("frames", "List every frame: index, pts, seconds, key."),
+        flagOption("decode-scan", "Index by decoding every frame instead of a packet scan."),
+    };
+    static const CliCommand command{
+        .name = "probe",
+        .summary = "Show a video's streams, frame count and (--frames) every frame",
+        .usage = "probe FILE [--json] [--frames] [--decode-scan]",
+        .options = options,
+        .positional = {"FILE", 1, 1},
+        .run = runProbe,
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

@@ -1,33 +1,23 @@
 // actbert project create|info PROJECT: make a project file, or summarise what it holds.
 
+#include "app/cli/cli_arguments.h"
 #include "app/cli/cli_support.h"
 #include "core/store/project.h"
 
 namespace actbert::cli {
 
-int runProject(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("create or info"));
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The project file."));
-    const QCommandLineOption tracks_option(QStringLiteral("tracks"),
-                                           QStringLiteral("info: list every track with its id."));
-    parser.addOption(tracks_option);
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("project create|info PROJECT [--tracks]"))) {
-        return kExitOk;
-    }
-    const QStringList positional = requirePositional(parser, 2, QStringLiteral("ACTION PROJECT"));
-    const std::string path = toStd(positional[1]);
-    if (positional[0] == QStringLiteral("create")) {
-        store::Project project(path, store::Project::OpenMode::CreateNew);
-        printLine("created " + path + " (schema version " +
-                  std::to_string(project.schemaVersion()) + ")");
-        return kExitOk;
-    }
-    if (positional[0] != QStringLiteral("info")) {
-        throw UsageError("unknown project action '" + toStd(positional[0]) +
-                         "' (expected create or info)");
-    }
+namespace {
+
+int runCreate(const CliArguments& arguments) {
+    const std::string path = arguments.positional(0);
+    store::Project project(path, store::Project::OpenMode::CreateNew);
+    printLine("created " + path + " (schema version " + std::to_string(project.schemaVersion()) +
+              ")");
+    return kExitOk;
+}
+
+int runInfo(const CliArguments& arguments) {
+    const std::string path = arguments.positional(0);
     store::Project project(path, store::Project::OpenMode::OpenExisting);
     printLine("project: " + path);
     printLine("schema version: " + std::to_string(project.schemaVersion()));
@@ -48,7 +38,7 @@ int runProject(const QStringList& arguments) {
         printLine("tasks " + dataset + ": " +
                   std::to_string(project.catalog().tasks(dataset).size()));
     }
-    if (parser.isSet(tracks_option)) {
+    if (arguments.isSet("tracks")) {
         for (const auto& track : project.tracks().list()) {
             const auto video = project.videos().get(track.video_id);
             printLine("track " + std::to_string(track.id) + "\t" + video.key + "\t" + track.name +
@@ -57,6 +47,37 @@ int runProject(const QStringList& arguments) {
         }
     }
     return kExitOk;
+}
+
+}  // namespace
+
+const CliCommand& projectCommand() {
+    static const CliOption info_options[] = {
+        flagOption("tracks", "List every track with its id."),
+    };
+    static const CliCommand subcommands[] = {
+        {
+            .name = "create",
+            .summary = "Create an empty project file",
+            .usage = "project create PROJECT",
+            .positional = {"PROJECT", 1, 1},
+            .run = runCreate,
+        },
+        {
+            .name = "info",
+            .summary = "Summarise a project: videos, tracks, edits, tasks",
+            .usage = "project info PROJECT [--tracks]",
+            .options = info_options,
+            .positional = {"PROJECT", 1, 1},
+            .run = runInfo,
+        },
+    };
+    static const CliCommand command{
+        .name = "project",
+        .summary = "Create a project file or summarise one",
+        .subcommands = subcommands,
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

@@ -1,32 +1,22 @@
 // actbert score TASK ...: metrics of a task's predictions against its ground truth, as the
-// task's benchmark defines them. One function per task (cmd_score_<task>.cpp).
+// task's benchmark defines them. One subcommand per task (cmd_score_<task>.cpp).
 
-#include <iostream>
+#include <vector>
 
-#include "app/cli/cli_support.h"
+#include "app/cli/cli_command.h"
 
 namespace actbert::cli {
 
-int runScoreCaptioning(const QStringList& arguments);
+const CliCommand& scoreCaptioningCommand();
 
-int runScore(const QStringList& arguments) {
-    static const QString kUsage = QStringLiteral(
-        "score captioning --predictions FILE "
-        "--ground-truth FILE [--json]");
-    if (arguments.isEmpty() || arguments.front() == QStringLiteral("-h") ||
-        arguments.front() == QStringLiteral("--help")) {
-        printLine("Usage: actbert " + toStd(kUsage));
-        printLine("Tasks: captioning (BLEU-1..4, METEOR, ROUGE-L, CIDEr as coco-caption)");
-        if (arguments.isEmpty()) {
-            throw UsageError("name a task: captioning");
-        }
-        return kExitOk;
-    }
-    const QString task = arguments.front();
-    if (task == QStringLiteral("captioning")) {
-        return runScoreCaptioning(arguments.mid(1));
-    }
-    throw UsageError("unknown task \"" + toStd(task) + "\" (known: captioning)");
+const CliCommand& scoreCommand() {
+    static const std::vector<CliCommand> tasks{scoreCaptioningCommand()};
+    static const CliCommand command{
+        .name = "score",
+        .summary = "Metrics of a task's predictions against ground truth (score captioning)",
+        .subcommands = tasks,
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

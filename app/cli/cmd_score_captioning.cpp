@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_command.h"
 #include "app/cli/cli_support.h"
 #include "core/eval/caption_corpus.h"
 #include "core/eval/caption_evaluator.h"
@@ -30,40 +32,16 @@ void printScores(const char* title, const eval::CaptionScores& scores) {
     printLine("  CIDEr    " + formatted(scores.cider, 4) + "  (CIDEr-D, coco-caption's scale)");
 }
 
-}  // namespace
-
-int runScoreCaptioning(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("predictions"),
-                      QStringLiteral("JSON {\"ID\": \"caption\", ...}."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("ground-truth"),
-                      QStringLiteral("JSON {\"ID\": [\"reference\", ...], ...} or YouCook2's "
-                                     "annotation file (ids VIDEO_SEGMENTINDEX)."),
-                      QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("json"),
-                      QStringLiteral("Print JSON: bleu1..bleu4, meteor, rouge_l (fractions), "
-                                     "cider (coco-caption's scale), and \"macro\" with the same "
-                                     "keys.")});
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("score captioning --predictions FILE --ground-truth "
-                                         "FILE [--json]"))) {
-        return kExitOk;
-    }
-    requirePositional(parser, 0, QStringLiteral("none"));
-    if (!parser.isSet(QStringLiteral("predictions")) ||
-        !parser.isSet(QStringLiteral("ground-truth"))) {
-        throw UsageError("--predictions FILE and --ground-truth FILE are required");
-    }
-    const std::string ground_truth_path = toStd(parser.value(QStringLiteral("ground-truth")));
-    const auto predictions =
-        eval::readCaptionPredictions(toStd(parser.value(QStringLiteral("predictions"))));
+int runScoreCaptioning(const CliArguments& arguments) {
+    const std::string ground_truth_path = arguments.text("ground-truth");
+    const auto predictions = eval::readCaptionPredictions(arguments.text("predictions"));
     bool youcook2 = false;
     const auto references = eval::readCaptionReferences(ground_truth_path, youcook2);
     const auto segments = eval::pairCaptions(predictions, references, youcook2, ground_truth_path);
     eval::MeteorScorer meteor;
     const auto evaluation = eval::evaluateCaptions(segments, meteor);
 
-    if (parser.isSet(QStringLiteral("json"))) {
+    if (arguments.isSet("json")) {
         auto json = eval::captionScoresJson(evaluation.micro);
         json["macro"] = eval::captionScoresJson(evaluation.macro);
         json["meteor_definition"] = eval::kMeteorName;
@@ -77,6 +55,29 @@ int runScoreCaptioning(const QStringList& arguments) {
     printScores("micro (all segments pooled):", evaluation.micro);
     printScores("macro (mean over videos):", evaluation.macro);
     return kExitOk;
+}
+
+}  // namespace
+
+const CliCommand& scoreCaptioningCommand() {
+    static const CliOption options[] = {
+        textOption("predictions", "FILE", "JSON {\"ID\": \"caption\", ...}.").require(),
+        textOption("ground-truth", "FILE",
+                   "JSON {\"ID\": [\"reference\", ...], ...} or YouCook2's annotation file (ids "
+                   "VIDEO_SEGMENTINDEX).")
+            .require(),
+        flagOption("json",
+                   "Print JSON: bleu1..bleu4, meteor, rouge_l (fractions), cider (coco-caption's "
+                   "scale), and \"macro\" with the same keys."),
+    };
+    static const CliCommand command{
+        .name = "captioning",
+        .summary = "BLEU-1..4, METEOR, ROUGE-L, CIDEr as coco-caption computes them",
+        .usage = "score captioning --predictions FILE --ground-truth FILE [--json]",
+        .options = options,
+        .run = runScoreCaptioning,
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

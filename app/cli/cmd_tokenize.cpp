@@ -3,6 +3,8 @@
 #include <iostream>
 #include <string>
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
 #include "core/text/wordpiece_tokenizer.h"
 
@@ -23,78 +25,79 @@ std::string joinLine(const text::WordPieceTokenizer& tokenizer, const text::Enco
     return line;
 }
 
-}  // namespace
-
-int runTokenize(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addOption(
-        {QStringLiteral("vocab"), QStringLiteral("WordPiece vocab.txt."), QStringLiteral("V")});
-    parser.addOption(
-        {QStringLiteral("pair"), QStringLiteral("Encode the texts two by two as sentence pairs.")});
-    parser.addOption({QStringLiteral("tokens"), QStringLiteral("Print pieces instead of ids.")});
-    parser.addOption({QStringLiteral("max-length"),
-                      QStringLiteral("Truncate (longest first) to N tokens."),
-                      QStringLiteral("N")});
-    parser.addOption({QStringLiteral("pad"), QStringLiteral("Pad with [PAD] to --max-length.")});
-    parser.addOption({QStringLiteral("no-special"), QStringLiteral("Leave out [CLS] and [SEP].")});
-    parser.addOption({QStringLiteral("stdin"),
-                      QStringLiteral("Read the texts from standard input, one per line.")});
-    parser.addPositionalArgument(QStringLiteral("TEXT"),
-                                 QStringLiteral("Texts; put -- before texts starting with -."));
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("tokenize --vocab V [--pair] [--tokens] [--max-length N "
-                                         "[--pad]] [--no-special] [--stdin | [--] TEXT...]"))) {
-        return kExitOk;
-    }
-    if (!parser.isSet(QStringLiteral("vocab"))) {
-        throw UsageError("--vocab V is required (a BERT vocab.txt)");
-    }
+int runTokenize(const CliArguments& arguments) {
     std::vector<std::string> texts;
-    if (parser.isSet(QStringLiteral("stdin"))) {
-        requirePositional(parser, 0, QStringLiteral("none with --stdin"));
+    if (arguments.isSet("stdin")) {
+        if (!arguments.positional().isEmpty()) {
+            throw UsageError("--stdin reads the texts: give no TEXT arguments");
+        }
         for (std::string line; std::getline(std::cin, line);) {
             texts.push_back(std::move(line));
         }
     } else {
-        for (const auto& text : requirePositional(parser, 1, QStringLiteral("TEXT"), true)) {
+        if (arguments.positional().isEmpty()) {
+            throw UsageError("expected at least 1 argument(s): TEXT..., got 0");
+        }
+        for (const auto& text : arguments.positional()) {
             texts.push_back(toStd(text));
         }
     }
-    const bool pair = parser.isSet(QStringLiteral("pair"));
+    const bool pair = arguments.isSet("pair");
     if (pair && texts.size() % 2 != 0) {
         throw UsageError("--pair needs an even number of texts, got " +
                          std::to_string(texts.size()));
     }
     text::EncodeOptions options;
-    if (parser.isSet(QStringLiteral("max-length"))) {
-        const int max_length = parseIntOption(parser, QStringLiteral("max-length"));
-        if (max_length <= 0) {
-            throw UsageError("--max-length must be positive");
-        }
-        options.max_length = static_cast<std::size_t>(max_length);
+    if (arguments.isSet("max-length")) {
+        options.max_length = static_cast<std::size_t>(arguments.integer("max-length"));
     }
-    if (parser.isSet(QStringLiteral("pad"))) {
+    if (arguments.isSet("pad")) {
         if (options.max_length == 0) {
             throw UsageError("--pad needs --max-length");
         }
         options.padding = text::Padding::kToMaxLength;
     }
-    if (parser.isSet(QStringLiteral("no-special"))) {
+    if (arguments.isSet("no-special")) {
         options.special_tokens = text::SpecialTokens::kOmit;
     }
-    const auto tokenizer =
-        text::WordPieceTokenizer::fromFile(toStd(parser.value(QStringLiteral("vocab"))));
+    const auto tokenizer = text::WordPieceTokenizer::fromFile(arguments.text("vocab"));
     if (tokenizer.vocabulary().duplicateCount() > 0) {
         printError("warning: " + std::to_string(tokenizer.vocabulary().duplicateCount()) +
                    " duplicate vocabulary line(s); the last occurrence of each token wins");
     }
-    const bool pieces = parser.isSet(QStringLiteral("tokens"));
+    const bool pieces = arguments.isSet("tokens");
     for (std::size_t i = 0; i < texts.size(); i += pair ? 2 : 1) {
         const auto encoding = pair ? tokenizer.encodePair(texts[i], texts[i + 1], options)
                                    : tokenizer.encode(texts[i], options);
         printLine(joinLine(tokenizer, encoding, pieces));
     }
     return kExitOk;
+}
+
+}  // namespace
+
+const CliCommand& tokenizeCommand() {
+    static const CliOption options[] = {
+        textOption("vocab", "V", "WordPiece vocab.txt (a BERT vocab.txt).").require(),
+        flagOption("pair", "Encode the texts two by two as sentence pairs."),
+        flagOption("tokens", "Print pieces instead of ids."),
+        integerOption("max-length", "N", "Truncate (longest first) to N tokens.").atLeast(1),
+        flagOption("pad", "Pad with [PAD] to --max-length."),
+        flagOption("no-special", "Leave out [CLS] and [SEP]."),
+        flagOption("stdin", "Read the texts from standard input, one per line."),
+    };
+    static const CliCommand command{
+        .name = "tokenize",
+        .summary = "BERT WordPiece ids or pieces of texts",
+        .usage =
+            "tokenize --vocab V [--pair] [--tokens] [--max-length N [--pad]] [--no-special] "
+            "[--stdin | [--] TEXT...]",
+        .options = options,
+        .positional = {"TEXT...", 0, CliPositional::kUnlimited},
+        .run = runTokenize,
+        .description = "Put -- before texts that start with -.",
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

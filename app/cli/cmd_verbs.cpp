@@ -3,32 +3,21 @@
 #include <memory>
 #include <string>
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
 #include "core/text/verb_extractor.h"
 #include "core/text/wordnet_lexicon.h"
 
 namespace actbert::cli {
+namespace {
 
-int runVerbs(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("wordnet"),
-                      QStringLiteral("WordNet dictionary folder (default /usr/share/wordnet)."),
-                      QStringLiteral("DIR")});
-    parser.addOption(
-        {QStringLiteral("details"),
-         QStringLiteral("One verb per line: text number, lemma, word, phrasal verb.")});
-    parser.addPositionalArgument(QStringLiteral("TEXT"), QStringLiteral("Narration sentences."));
-    if (!parseCommandLine(parser, arguments,
-                          QStringLiteral("verbs [--wordnet DIR] [--details] [--] TEXT..."))) {
-        return kExitOk;
-    }
-    const auto texts = requirePositional(parser, 1, QStringLiteral("TEXT"), true);
-    const std::string directory = parser.isSet(QStringLiteral("wordnet"))
-                                      ? toStd(parser.value(QStringLiteral("wordnet")))
-                                      : text::WordNetLexicon::kDefaultDirectory;
+int runVerbs(const CliArguments& arguments) {
+    const auto& texts = arguments.positional();
+    const std::string directory = arguments.text("wordnet");
     const text::VerbExtractor extractor(
         std::make_shared<const text::WordNetLexicon>(text::WordNetLexicon::load(directory)));
-    const bool details = parser.isSet(QStringLiteral("details"));
+    const bool details = arguments.isSet("details");
     for (qsizetype i = 0; i < texts.size(); ++i) {
         const std::string sentence = toStd(texts[i]);
         if (details) {
@@ -45,6 +34,24 @@ int runVerbs(const QStringList& arguments) {
         printLine(line);
     }
     return kExitOk;
+}
+
+}  // namespace
+
+const CliCommand& verbsCommand() {
+    static const CliOption options[] = {
+        wordnetOption(),
+        flagOption("details", "One verb per line: text number, lemma, word, phrasal verb."),
+    };
+    static const CliCommand command{
+        .name = "verbs",
+        .summary = "Action verbs (WordNet lemmas) of narration sentences",
+        .usage = "verbs [--wordnet DIR] [--details] [--] TEXT...",
+        .options = options,
+        .positional = {"TEXT...", 1, CliPositional::kUnlimited},
+        .run = runVerbs,
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

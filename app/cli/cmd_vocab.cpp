@@ -3,6 +3,9 @@
 #include <fstream>
 #include <string>
 
+#include "app/cli/cli_arguments.h"
+#include "app/cli/cli_interrupt.h"
+#include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
 #include "core/common/error.h"
 #include "core/text/narration_reader.h"
@@ -35,52 +38,19 @@ void addCorpusFile(text::VocabularyTrainer& trainer, const std::string& path) {
     }
 }
 
-}  // namespace
-
-int runVocab(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.addOption(
-        {QStringLiteral("size"), QStringLiteral("Vocabulary size (tokens)."), QStringLiteral("N")});
-    parser.addOption(
-        {QStringLiteral("out"), QStringLiteral("Output vocab.txt."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("min-pair-count"),
-                      QStringLiteral("Never merge pieces seen together fewer times (default 2)."),
-                      QStringLiteral("N")});
-    parser.addPositionalArgument(QStringLiteral("train"), QStringLiteral("The action: train."));
-    parser.addPositionalArgument(
-        QStringLiteral("CORPUS"),
-        QStringLiteral("Narration files (.srt .vtt .csv .json) or plain text, one per line."));
-    const QString usage =
-        QStringLiteral("vocab train CORPUS... --size N --out vocab.txt [--min-pair-count N]");
-    if (!parseCommandLine(parser, arguments, usage)) {
-        return kExitOk;
-    }
-    auto files = requirePositional(parser, 2, QStringLiteral("train CORPUS..."), true);
-    if (files.takeFirst() != QStringLiteral("train")) {
-        throw UsageError("unknown action; usage: actbert " + toStd(usage));
-    }
-    if (!parser.isSet(QStringLiteral("size")) || !parser.isSet(QStringLiteral("out"))) {
-        throw UsageError("--size N and --out FILE are required");
-    }
+int runTrain(const CliArguments& arguments) {
     text::VocabularyTrainerOptions options;
-    const int size = parseIntOption(parser, QStringLiteral("size"));
-    if (size <= 5) {
-        throw UsageError("--size must leave room beyond the 5 special tokens");
-    }
-    options.vocab_size = static_cast<std::size_t>(size);
-    if (parser.isSet(QStringLiteral("min-pair-count"))) {
-        const int min_pair_count = parseIntOption(parser, QStringLiteral("min-pair-count"));
-        if (min_pair_count < 1) {
-            throw UsageError("--min-pair-count must be at least 1");
-        }
-        options.min_pair_count = static_cast<std::size_t>(min_pair_count);
+    // The 5 special tokens come first; a vocabulary needs room beyond them.
+    options.vocab_size = static_cast<std::size_t>(arguments.integer("size"));
+    if (arguments.isSet("min-pair-count")) {
+        options.min_pair_count = static_cast<std::size_t>(arguments.integer("min-pair-count"));
     }
     text::VocabularyTrainer trainer(options);
-    for (const auto& file : files) {
+    for (const auto& file : arguments.positional()) {
         addCorpusFile(trainer, toStd(file));
     }
-    const auto vocabulary = trainer.train({}, CancelToken());
-    const std::string out = toStd(parser.value(QStringLiteral("out")));
+    const auto vocabulary = trainer.train({}, interruptToken());
+    const std::string out = arguments.text("out");
     vocabulary.save(out);
     printLine(std::to_string(vocabulary.size()) + " tokens from " +
               std::to_string(trainer.distinctWords()) + " distinct words -> " + out);
@@ -90,6 +60,35 @@ int runVocab(const QStringList& arguments) {
                   std::to_string(options.vocab_size));
     }
     return kExitOk;
+}
+
+}  // namespace
+
+const CliCommand& vocabCommand() {
+    static const CliOption train_options[] = {
+        integerOption("size", "N", "Vocabulary size in tokens (more than the 5 special ones).")
+            .require()
+            .atLeast(6),
+        outOption("vocab.txt").require(),
+        integerOption("min-pair-count", "N",
+                      "Never merge pieces seen together fewer times (default 2).")
+            .atLeast(1),
+    };
+    static const CliCommand subcommands[] = {{
+        .name = "train",
+        .summary = "Train a WordPiece vocab.txt from narration files (.srt .vtt .csv .json) or "
+                   "plain text, one narration a line",
+        .usage = "vocab train CORPUS... --size N --out vocab.txt [--min-pair-count N]",
+        .options = train_options,
+        .positional = {"CORPUS...", 1, CliPositional::kUnlimited},
+        .run = runTrain,
+    }};
+    static const CliCommand command{
+        .name = "vocab",
+        .summary = "Train a WordPiece vocabulary from narrations (vocab train)",
+        .subcommands = subcommands,
+    };
+    return command;
 }
 
 }  // namespace actbert::cli

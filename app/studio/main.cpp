@@ -14,6 +14,7 @@
 #include "app/studio/studiosources.h"
 #include "models/common/build_info.h"
 #include "ui/demolauncher.h"
+#include "ui/jobs/jobbridge.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/settings/studiotranslator.h"
@@ -98,7 +99,8 @@ int main(int argc, char** argv) {
     // The demo is prepared off the GUI thread; the script runs once its project is open.
     std::unique_ptr<actbert::ui::DemoLauncher> demo_launcher;
     if (parser.isSet(demo)) {
-        demo_launcher = std::make_unique<actbert::ui::DemoLauncher>(flow.window());
+        demo_launcher =
+            std::make_unique<actbert::ui::DemoLauncher>(flow.jobBridge(), flow.window());
         const auto give_up = [&](const QString& message) {
             err << "actbert-studio: " << message << '\n';
             err.flush();

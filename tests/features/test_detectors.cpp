@@ -186,7 +186,7 @@ private Q_SLOTS:
 
     void nanoDetFindsPeopleInRealFootage() {
         if (!std::filesystem::exists(kVtest)) {
-            QSKIP("vtest.avi is missing: install Debian's opencv-doc (packaging/install-deps.sh)");
+            QFAIL("vtest.avi is missing: install Debian's opencv-doc (packaging/install-deps.sh)");
         }
         QTemporaryDir dir;
         OnnxDetector detector(DetectorDescription::load(writeNanoDetDescription(dir)));

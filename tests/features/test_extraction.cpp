@@ -116,7 +116,7 @@ private Q_SLOTS:
 
     void nanoDetRegionsKeepTheClassDistribution() {
         if (!std::filesystem::exists(kVtest)) {
-            QSKIP("vtest.avi is missing: install Debian's opencv-doc (packaging/install-deps.sh)");
+            QFAIL("vtest.avi is missing: install Debian's opencv-doc (packaging/install-deps.sh)");
         }
         QTemporaryDir dir;
         const std::filesystem::path json =
@@ -317,7 +317,7 @@ private Q_SLOTS:
         QVERIFY(run.err.contains(QStringLiteral("--actions")));
 
         if (!std::filesystem::exists(kVtest)) {
-            QSKIP("vtest.avi is missing: install Debian's opencv-doc");
+            QFAIL("vtest.avi is missing: install Debian's opencv-doc");
         }
         // Kill during extraction of a longer video: no feature file and no debris remain,
         // and the next run completes the work.

@@ -99,7 +99,7 @@ private Q_SLOTS:
         const QString pulseaudio = QStandardPaths::findExecutable(QStringLiteral("pulseaudio"));
         if (pulseaudio.isEmpty() ||
             QStandardPaths::findExecutable(QStringLiteral("parec")).isEmpty()) {
-            QSKIP("pulseaudio/parec are not installed (packaging/install-deps.sh installs them)");
+            QFAIL("pulseaudio/parec are not installed (packaging/install-deps.sh installs them)");
         }
         QVERIFY(dir_.isValid());
         // A private server: its own runtime dir, socket and null sink. It must be running

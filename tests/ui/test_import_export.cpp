@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -394,6 +395,15 @@ private Q_SLOTS:
             std::promise<void> release;
             const std::shared_future<void> released = release.get_future().share();
             std::atomic<int> collecting_reports{0};
+            bool was_released = false;
+            // Whatever fails below, the job is let go and has ended before the locals its
+            // listener uses are gone (an early return once let it use them after they were).
+            const auto settle = qScopeGuard([&] {
+                if (!was_released) {
+                    release.set_value();
+                }
+                io.cancelAndWait();
+            });
             io.setProgressListener([&](double, const std::string& message) {
                 if (message == "collecting" && collecting_reports++ == 0) {
                     released.wait_for(std::chrono::seconds(60));
@@ -403,14 +413,19 @@ private Q_SLOTS:
             QVERIFY(io.exportTo("json", target));
             QVERIFY(io.isExporting());
             QVERIFY(QTest::qWaitFor([&] { return collecting_reports.load() > 0; }, 60'000));
-            // QProgressDialog shows itself from a timer: the worker may report first.
-            QVERIFY(
-                QTest::qWaitFor([&] { return studio.openProgressDialog() != nullptr; }, 10'000));
-            QProgressDialog* dialog = studio.openProgressDialog();
+            // The dialog appears through the event loop: wait for it rather than assume it.
+            QProgressDialog* dialog = nullptr;
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    dialog = studio.openProgressDialog();
+                    return dialog != nullptr;
+                },
+                60'000));
             auto* cancel = dialog->findChild<QPushButton*>();
             QVERIFY(cancel != nullptr);
             cancel->click();
             release.set_value();
+            was_released = true;
             QVERIFY(QTest::qWaitFor([&] { return studio.export_outcome.has_value(); }, 60'000));
             QCOMPARE(studio.export_outcome->status, ExportOutcome::Status::Cancelled);
             QCOMPARE(collecting_reports.load(), 1);
@@ -441,6 +456,13 @@ private Q_SLOTS:
         std::promise<void> release;
         const std::shared_future<void> released = release.get_future().share();
         std::atomic<int> reports_while_importing{0};
+        bool was_released = false;
+        const auto settle = qScopeGuard([&] {
+            if (!was_released) {
+                release.set_value();
+            }
+            io.cancelAndWait();
+        });
         io.setProgressListener([&](double, const std::string& message) {
             if (message == "importing" && reports_while_importing++ == 0) {
                 released.wait_for(std::chrono::seconds(60));
@@ -450,12 +472,18 @@ private Q_SLOTS:
         studio.next_paths = {kYouCook2};
         studio.menuEntry(studio.importMenu(), "youcook2")->trigger();
         QVERIFY(QTest::qWaitFor([&] { return reports_while_importing.load() > 0; }, 60'000));
-        auto* dialog = studio.flow.window()->findChild<QProgressDialog*>();
-        QVERIFY(dialog != nullptr);
+        QProgressDialog* dialog = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                dialog = studio.openProgressDialog();
+                return dialog != nullptr;
+            },
+            60'000));
         auto* cancel = dialog->findChild<QPushButton*>();
         QVERIFY(cancel != nullptr);
         cancel->click();
         release.set_value();
+        was_released = true;
         QVERIFY(QTest::qWaitFor([&] { return studio.outcome.has_value(); }, 60'000));
         QCOMPARE(studio.outcome->status, ImportOutcome::Status::Cancelled);
         QCOMPARE(reports_while_importing.load(), 1);

@@ -18,6 +18,7 @@
 #include <set>
 
 #include "core/store/project.h"
+#include "ui/jobs/jobbridge.h"
 #include "ui/player/decoderframesource.h"
 #include "ui/project/thumbnailloader.h"
 #include "ui/project/videolistmodel.h"
@@ -76,7 +77,9 @@ private Q_SLOTS:
         VideoListModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        ThumbnailLoader loader(DecoderFrameSource::opener());
+        actbert::jobs::JobRunner runner(actbert::jobs::JobRunnerOptions{2, 0});
+        JobBridge bridge(runner);
+        ThumbnailLoader loader(DecoderFrameSource::opener(), bridge);
         QObject::connect(&loader, &ThumbnailLoader::ready, &model,
                          [&](const QString& path, const QImage& thumbnail, qint64 frames,
                              double fps, const QString& problem) {

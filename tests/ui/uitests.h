@@ -6,4 +6,5 @@ int runTimelineTests(int argc, char** argv);
 int runPlayerTests(int argc, char** argv);
 int runStudioTests(int argc, char** argv);
 int runImportExportTests(int argc, char** argv);
+int runJobsUiTests(int argc, char** argv);
 int runEditTests(int argc, char** argv);

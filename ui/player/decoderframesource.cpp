@@ -1,5 +1,9 @@
 #include "ui/player/decoderframesource.h"
 
+#include <QDir>
+#include <QStandardPaths>
+#include <QtGlobal>
+
 #include <algorithm>
 
 #include "core/video/audio_decoder.h"
@@ -7,6 +11,21 @@
 namespace actbert::ui {
 
 namespace {
+
+// Opens the decoder with the cache's index (read, or built and saved) when there is a cache.
+video::VideoDecoder openDecoder(const std::filesystem::path& path, video::FrameIndexCache* cache,
+                                bool& from_cache, QString& warning) {
+    if (cache == nullptr) {
+        return video::VideoDecoder(path);
+    }
+    video::FrameIndexLookup lookup = cache->indexFor(path);
+    from_cache = lookup.from_cache;
+    if (!lookup.warning.empty()) {
+        warning = QString::fromStdString(lookup.warning);
+        qWarning("%s", lookup.warning.c_str());
+    }
+    return video::VideoDecoder(path, {}, std::move(lookup.index));
+}
 
 // The decoder's pixels stay shared: the QImage keeps the buffer alive until it is dropped.
 QImage wrap(const video::RgbFrame& frame) {
@@ -23,8 +42,11 @@ QImage wrap(const video::RgbFrame& frame) {
 
 }  // namespace
 
-DecoderFrameSource::DecoderFrameSource(const std::filesystem::path& path)
-    : path_(path), decoder_(path), index_(decoder_.frameIndex()) {
+DecoderFrameSource::DecoderFrameSource(const std::filesystem::path& path,
+                                       video::FrameIndexCache* cache)
+    : path_(path),
+      decoder_(openDecoder(path, cache, index_from_cache_, open_warning_)),
+      index_(decoder_.frameIndex()) {
     const video::StreamInfo& stream = decoder_.videoStream();
     info_.frame_count = decoder_.frameCount();
     info_.frames_per_second =
@@ -76,9 +98,23 @@ std::vector<float> DecoderFrameSource::audio(double start_s, int max_frames) {
 }
 
 FrameSourceOpener DecoderFrameSource::opener() {
-    return [](const QString& path) -> std::unique_ptr<FrameSource> {
-        return std::make_unique<DecoderFrameSource>(std::filesystem::path(path.toStdString()));
+    return opener(userCache());
+}
+
+FrameSourceOpener DecoderFrameSource::opener(std::shared_ptr<video::FrameIndexCache> cache) {
+    return [cache](const QString& path) -> std::unique_ptr<FrameSource> {
+        return std::make_unique<DecoderFrameSource>(std::filesystem::path(path.toStdString()),
+                                                    cache.get());
     };
+}
+
+std::shared_ptr<video::FrameIndexCache> DecoderFrameSource::userCache() {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    if (dir.isEmpty()) {
+        return nullptr;  // no writable cache location: index every time
+    }
+    return std::make_shared<video::FrameIndexCache>(
+        std::filesystem::path(QDir(dir).filePath(QStringLiteral("frame-index")).toStdString()));
 }
 
 }  // namespace actbert::ui

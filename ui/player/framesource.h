@@ -47,6 +47,9 @@ public:
     // Interleaved float samples from start_s on, at most `max_frames` sample frames; empty at
     // the end or without audio.
     virtual std::vector<float> audio(double start_s, int max_frames) { return {}; }
+    // Something the user should know about the open that did not stop it (a saved frame
+    // index that was corrupt and had to be rebuilt); empty when there is nothing to say.
+    virtual QString openWarning() const { return {}; }
 };
 
 // Opens a video file; throws actbert::Error with the reason when it cannot.

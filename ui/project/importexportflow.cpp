@@ -15,6 +15,7 @@
 #include "core/data/project_exporter.h"
 #include "core/data/project_importer.h"
 #include "core/store/project.h"
+#include "ui/jobs/jobbridge.h"
 #include "ui/project/projectsession.h"
 #include "ui/project/storetimelinemodel.h"
 
@@ -40,7 +41,30 @@ QString fileNames(const QStringList& paths) {
     return names.join(QStringLiteral(", "));
 }
 
-// Runs on the worker thread: its own connection to the project, so the GUI's connection
+// core/data reports progress as (fraction, stage key: "reading", "importing", ...): the test
+// listener hears it first (with the fraction of the whole job), then it becomes the job's
+// structured progress in `range`'s slice.
+ProgressFn stageProgress(const jobs::ProgressRange& range, const ProgressFn& listener) {
+    return [range, listener](double fraction, const std::string& stage) {
+        if (listener) {
+            listener(range.toParent(fraction), stage);
+        }
+        range.report(stage, stage, fraction);
+    };
+}
+
+// The job's state follows the outcome, so the Jobs panel says cancelled or failed too.
+template <class Outcome>
+void endJobAs(const Outcome& outcome) {
+    if (outcome.status == Outcome::Status::Cancelled) {
+        throw Cancelled();
+    }
+    if (outcome.status == Outcome::Status::Failed) {
+        throw Error(outcome.message.toStdString());
+    }
+}
+
+// Runs on the job's thread: its own connection to the project, so the GUI's connection
 // is never used from two threads; the GUI sees the commit through pollExternalChanges.
 ImportOutcome importOnWorker(const std::filesystem::path& project_path, const std::string& format,
                              const QStringList& paths, const std::string& video_key,
@@ -76,28 +100,23 @@ ImportOutcome importOnWorker(const std::filesystem::path& project_path, const st
     return outcome;
 }
 
-// Progress of one stage mapped into [begin, end] of the whole.
-ProgressFn stage(const ProgressFn& progress, double begin, double end) {
-    return [progress, begin, end](double fraction, const std::string& message) {
-        reportProgress(progress, begin + fraction * (end - begin), message);
-    };
-}
-
-// Runs on the worker thread with its own connection, like importOnWorker. Reading the
+// Runs on the job's thread with its own connection, like importOnWorker. Reading the
 // project is most of the work; the file is written atomically at the end.
 ExportOutcome exportOnWorker(const std::filesystem::path& project_path, const std::string& format,
-                             const QString& path, const ProgressFn& progress,
-                             const CancelToken& cancel) {
+                             const QString& path, const jobs::JobCallbacks& callbacks,
+                             const ProgressFn& listener) {
+    const CancelToken& cancel = callbacks.cancel;
     ExportOutcome outcome;
     outcome.path = path;
     try {
         store::Project project(project_path, store::Project::OpenMode::OpenExisting);
         data::ExportSelection selection;
         selection.kinds = data::AnnotationFormats::defaultKinds(format);
-        const data::AnnotationDocument document =
-            data::ProjectExporter::collect(project, selection, stage(progress, 0.0, 0.8), cancel);
+        const data::AnnotationDocument document = data::ProjectExporter::collect(
+            project, selection, stageProgress(callbacks.progress.sub(0.0, 0.8), listener), cancel);
         data::AnnotationFormats::write(format, document, path.toStdString(),
-                                       stage(progress, 0.8, 1.0), cancel);
+                                       stageProgress(callbacks.progress.sub(0.8, 1.0), listener),
+                                       cancel);
         outcome.status = ExportOutcome::Status::Exported;
         outcome.videos_exported = static_cast<std::int64_t>(document.videos.size());
         outcome.items_exported = static_cast<std::int64_t>(document.segmentCount());
@@ -136,19 +155,27 @@ QString ImportExportFlow::formatTitle(const AnnotationFormatEntry& format) {
     return QCoreApplication::translate("actbert::data::AnnotationFormats", format.title);
 }
 
-ImportExportFlow::ImportExportFlow(QWidget* dialog_parent, QMenu* import_menu, QMenu* export_menu,
-                                   QObject* parent)
+ImportExportFlow::ImportExportFlow(JobBridge& jobs, QWidget* dialog_parent, QMenu* import_menu,
+                                   QMenu* export_menu, QObject* parent)
     : QObject(parent),
       dialog_parent_(dialog_parent),
       import_menu_(import_menu),
-      export_menu_(export_menu) {
+      export_menu_(export_menu),
+      bridge_(jobs),
+      jobs_(jobs.runner()) {
     rebuildMenus();
 }
 
-ImportExportFlow::~ImportExportFlow() {
-    cancel_.cancel();
-    if (worker_.joinable()) {
-        worker_.join();
+// jobs_ (the last member) cancels and waits for the running job before anything else goes.
+ImportExportFlow::~ImportExportFlow() = default;
+
+void ImportExportFlow::cancelAndWait() {
+    jobs_.cancelAndWait();
+}
+
+void ImportExportFlow::cancelTransfer() {
+    if (job_ != 0) {
+        bridge_.cancel(job_);
     }
 }
 
@@ -245,45 +272,27 @@ std::string ImportExportFlow::currentVideoKey() const {
 }
 
 bool ImportExportFlow::beginTransfer(TransferDirection direction, const QString& label) {
-    if (worker_.joinable()) {
+    if (job_ != 0) {
         showError(running_ == TransferDirection::Import
                       ? tr("An import is still running: wait for it or cancel it.")
                       : tr("An export is still running: wait for it or cancel it."));
         return false;
     }
     running_ = direction;
-    cancel_ = CancelToken();
     progress_dialog_ = new QProgressDialog(label, tr("Cancel"), 0, kProgressSteps, dialog_parent_);
     progress_dialog_->setAttribute(Qt::WA_DeleteOnClose);
     progress_dialog_->setWindowModality(Qt::WindowModal);
     progress_dialog_->setMinimumDuration(0);
     progress_dialog_->setAutoClose(false);
     progress_dialog_->setAutoReset(false);
-    connect(progress_dialog_, &QProgressDialog::canceled, this, [this] { cancel_.cancel(); });
+    connect(progress_dialog_, &QProgressDialog::canceled, this, [this] { cancelTransfer(); });
     progress_dialog_->setValue(0);
     Q_EMIT statusMessage(label);
     return true;
 }
 
-ProgressFn ImportExportFlow::workerProgress() {
-    const ProgressFn listener = progress_listener_;
-    return [this, listener](double fraction, const std::string& message) {
-        if (listener) {
-            listener(fraction, message);
-        }
-        QMetaObject::invokeMethod(
-            this,
-            [this, fraction, text = QString::fromStdString(message)] {
-                showProgress(fraction, text);
-            },
-            Qt::QueuedConnection);
-    };
-}
-
 void ImportExportFlow::endTransfer() {
-    if (worker_.joinable()) {
-        worker_.join();
-    }
+    job_ = 0;
     if (progress_dialog_) {
         progress_dialog_->close();  // deletes it later (WA_DeleteOnClose)
         progress_dialog_ = nullptr;
@@ -304,17 +313,42 @@ bool ImportExportFlow::startImport(const std::string& format, const QStringList&
     if (!beginTransfer(TransferDirection::Import, tr("Importing %1...").arg(fileNames(paths)))) {
         return false;
     }
-    worker_ = std::thread([this, project_path = session_->project().path(), format, paths,
-                           video_key, progress = workerProgress(), cancel = cancel_] {
-        const ImportOutcome outcome =
-            importOnWorker(project_path, format, paths, video_key, progress, cancel);
-        QMetaObject::invokeMethod(
-            this, [this, outcome] { finishImport(outcome); }, Qt::QueuedConnection);
-    });
+    auto result = std::make_shared<std::optional<ImportOutcome>>();
+    jobs::JobSpec spec;
+    spec.kind = "import";
+    spec.owner = session_->project().path().string();
+    spec.work = [result, project_path = session_->project().path(), format, paths, video_key,
+                 listener = progress_listener_](const jobs::JobCallbacks& callbacks) {
+        *result = importOnWorker(project_path, format, paths, video_key,
+                                 stageProgress(callbacks.progress, listener), callbacks.cancel);
+        endJobAs(**result);
+    };
+    job_ = bridge_.submit(jobs_, std::move(spec), this,
+                          [this, result, paths](const jobs::JobStatus& status) {
+                              if (!status.isEnded()) {
+                                  showProgress(status.progress.fraction,
+                                               QString::fromStdString(status.progress.stage));
+                                  return;
+                              }
+                              ImportOutcome outcome;
+                              if (result->has_value()) {
+                                  outcome = **result;
+                              } else {
+                                  // Cancelled before it started (or the runner stopped).
+                                  outcome.status = ImportOutcome::Status::Cancelled;
+                                  outcome.message = tr("Import of %1 cancelled: the project is "
+                                                       "unchanged")
+                                                        .arg(fileNames(paths));
+                              }
+                              finishImport(outcome);
+                          });
     return true;
 }
 
 void ImportExportFlow::showProgress(double fraction, const QString& message) {
+    if (message.isEmpty()) {
+        return;  // the job started; nothing reported yet
+    }
     if (progress_dialog_ && !progress_dialog_->wasCanceled()) {
         if (message == QLatin1String("reading")) {
             progress_dialog_->setLabelText(tr("Reading the files..."));
@@ -325,8 +359,8 @@ void ImportExportFlow::showProgress(double fraction, const QString& message) {
         } else {
             progress_dialog_->setLabelText(tr("Writing into the project..."));
         }
-        // setValue() on a modal dialog processes events, which may run finishImport() and
-        // close the dialog: it is the last call on it.
+        // setValue() on a modal dialog processes events; the bridge delivers nothing to this
+        // flow meanwhile, so the dialog cannot be closed underneath this call.
         progress_dialog_->setValue(static_cast<int>(fraction * kProgressSteps));
     }
 }
@@ -355,12 +389,32 @@ bool ImportExportFlow::exportTo(const std::string& format, const QString& path) 
     if (!beginTransfer(TransferDirection::Export, tr("Exporting to %1...").arg(path))) {
         return false;
     }
-    worker_ = std::thread([this, project_path = session_->project().path(), format, path,
-                           progress = workerProgress(), cancel = cancel_] {
-        const ExportOutcome outcome = exportOnWorker(project_path, format, path, progress, cancel);
-        QMetaObject::invokeMethod(
-            this, [this, outcome] { finishExport(outcome); }, Qt::QueuedConnection);
-    });
+    auto result = std::make_shared<std::optional<ExportOutcome>>();
+    jobs::JobSpec spec;
+    spec.kind = "export";
+    spec.owner = path.toStdString();
+    spec.work = [result, project_path = session_->project().path(), format, path,
+                 listener = progress_listener_](const jobs::JobCallbacks& callbacks) {
+        *result = exportOnWorker(project_path, format, path, callbacks, listener);
+        endJobAs(**result);
+    };
+    job_ = bridge_.submit(
+        jobs_, std::move(spec), this, [this, result, path](const jobs::JobStatus& status) {
+            if (!status.isEnded()) {
+                showProgress(status.progress.fraction,
+                             QString::fromStdString(status.progress.stage));
+                return;
+            }
+            ExportOutcome outcome;
+            outcome.path = path;
+            if (result->has_value()) {
+                outcome = **result;
+            } else {
+                outcome.status = ExportOutcome::Status::Cancelled;
+                outcome.message = tr("Export to %1 cancelled: nothing was written").arg(path);
+            }
+            finishExport(outcome);
+        });
     return true;
 }
 

@@ -1,13 +1,14 @@
 #pragma once
 // The studio's File > Import and File > Export menus: one entry per format core/data knows
 // (the same names as `actbert import/export`). Import reads the files and writes them into
-// the project on a worker thread with its own connection to the project file, behind a
-// progress dialog whose Cancel stops it; core/data imports in one transaction, so an error
-// or a cancel leaves the project as it was. Export also runs on a worker with its own
-// connection behind a cancellable progress dialog; core/data writes files atomically, so a
-// failed or cancelled export leaves no file (and an existing one untouched).
+// the project as a job on the studio's runner (listed in the Jobs panel) with its own
+// connection to the project file, behind a progress dialog whose Cancel stops it; core/data
+// imports in one transaction, so an error or a cancel leaves the project as it was. Export
+// also runs as a job with its own connection behind a cancellable progress dialog; core/data
+// writes files atomically, so a failed or cancelled export leaves no file (and an existing
+// one untouched).
 // File dialogs and message boxes are injectable so tests drive the real flow without them.
-// Threading: GUI thread only; the worker reports back through queued calls.
+// Threading: GUI thread only; the job reports back through the JobBridge.
 
 #include <QObject>
 #include <QPointer>
@@ -17,10 +18,10 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "core/common/progress.h"
+#include "core/jobs/job_group.h"
 
 class QMenu;
 class QProgressDialog;
@@ -28,6 +29,7 @@ class QWidget;
 
 namespace actbert::ui {
 
+class JobBridge;
 class ProjectSession;
 
 enum class TransferDirection { Import, Export };
@@ -65,10 +67,10 @@ public:
     // Shows an error to the user.
     using ErrorSink = std::function<void(const QString& message)>;
 
-    // The menus and `dialog_parent` must outlive the flow.
-    ImportExportFlow(QWidget* dialog_parent, QMenu* import_menu, QMenu* export_menu,
-                     QObject* parent = nullptr);
-    // Cancels a running import or export and waits for its worker.
+    // The bridge (and its runner), the menus and `dialog_parent` must outlive the flow.
+    ImportExportFlow(JobBridge& jobs, QWidget* dialog_parent, QMenu* import_menu,
+                     QMenu* export_menu, QObject* parent = nullptr);
+    // Cancels a running import or export and waits for its job (the JobGroup member does).
     ~ImportExportFlow() override;
 
     static const std::vector<AnnotationFormatEntry>& formats();
@@ -80,8 +82,8 @@ public:
     void setSession(ProjectSession* session);
     void setPathProvider(PathProvider provider) { path_provider_ = std::move(provider); }
     void setErrorSink(ErrorSink sink) { error_sink_ = std::move(sink); }
-    // Also called on the worker thread for every progress report (tests cancel from it at a
-    // known point); must be thread-safe.
+    // Also called on the job's thread for every progress report (tests hold the job at a
+    // known point); must be thread-safe. A running job keeps the listener it started with.
     void setProgressListener(ProgressFn listener) { progress_listener_ = std::move(listener); }
 
     // What the menu entries call: ask for paths, then import or export.
@@ -92,14 +94,17 @@ public:
     // open, another import or export runs, or nothing was given. The outcome comes with
     // importFinished.
     bool startImport(const std::string& format, const QStringList& paths);
-    bool isImporting() const { return worker_.joinable() && running_ == TransferDirection::Import; }
-    void cancelImport() { cancel_.cancel(); }
+    bool isImporting() const { return job_ != 0 && running_ == TransferDirection::Import; }
+    void cancelImport() { cancelTransfer(); }
     // Starts writing every track of the format's default kinds (as `actbert export` does) to
     // `path`; false (with the reason shown) when no project is open or another import or
     // export runs. The outcome (errors shown too) comes with exportFinished.
     bool exportTo(const std::string& format, const QString& path);
-    bool isExporting() const { return worker_.joinable() && running_ == TransferDirection::Export; }
-    void cancelExport() { cancel_.cancel(); }
+    bool isExporting() const { return job_ != 0 && running_ == TransferDirection::Export; }
+    void cancelExport() { cancelTransfer(); }
+    // Cancels a running import or export and blocks until its job has ended (its outcome
+    // still comes, queued). Tests call it before the state their listener uses goes away.
+    void cancelAndWait();
 
 Q_SIGNALS:
     // The project has new videos or tracks (an import committed).
@@ -113,7 +118,7 @@ private:
     void rebuildMenus();
     // Refuses (with the reason shown) when a transfer runs; else opens the progress dialog.
     bool beginTransfer(TransferDirection direction, const QString& label);
-    ProgressFn workerProgress();
+    void cancelTransfer();
     void endTransfer();
     void finishImport(const ImportOutcome& outcome);
     void finishExport(const ExportOutcome& outcome);
@@ -129,10 +134,13 @@ private:
     PathProvider path_provider_;
     ErrorSink error_sink_;
     ProgressFn progress_listener_;
-    CancelToken cancel_;
-    std::thread worker_;
+    JobBridge& bridge_;
+    jobs::JobId job_ = 0;  // the running import or export; 0 when none
     TransferDirection running_ = TransferDirection::Import;
     QPointer<QProgressDialog> progress_dialog_;
+    // Last member: destroyed first, it cancels and waits for the jobs, whose callbacks use
+    // the members above (the export job once reported progress after its owner was freed).
+    jobs::JobGroup jobs_;
 };
 
 }  // namespace actbert::ui

@@ -1,59 +1,103 @@
 #include "ui/project/thumbnailloader.h"
 
 #include <QCoreApplication>
-#include <QPointer>
 
+#include <algorithm>
 #include <exception>
+#include <memory>
+#include <optional>
+
+#include "core/common/error.h"
+#include "ui/jobs/jobbridge.h"
 
 namespace actbert::ui {
 
-ThumbnailLoader::ThumbnailLoader(FrameSourceOpener opener, QObject* parent)
-    : QObject(parent), opener_(std::move(opener)) {
-    // One decoder at a time: thumbnails must not starve playback on a small machine.
-    pool_.setMaxThreadCount(1);
+namespace {
+
+struct Thumbnail {
+    QImage image;
+    qint64 frame_count = -1;
+    double fps = 0.0;
+    QString problem;
+};
+
+Thumbnail makeThumbnail(const FrameSourceOpener& opener, const QString& path,
+                        const CancelToken& cancel) {
+    Thumbnail result;
+    try {
+        auto source = opener(path);
+        cancel.throwIfCancelled();
+        const VideoStreamInfo info = source->info();
+        result.frame_count = info.frame_count;
+        result.fps = info.frames_per_second;
+        // A frame a little into the video says more than a black first frame.
+        const std::int64_t index =
+            std::min<std::int64_t>(info.frame_count - 1, info.frame_count / 10);
+        result.image =
+            source->frame(std::max<std::int64_t>(0, index))
+                .image.scaledToWidth(ThumbnailLoader::kThumbnailWidthPx, Qt::SmoothTransformation);
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const std::exception& error) {
+        result.problem = QString::fromStdString(error.what());
+    }
+    return result;
 }
+
+}  // namespace
+
+ThumbnailLoader::ThumbnailLoader(FrameSourceOpener opener, JobBridge& jobs, QObject* parent)
+    : QObject(parent), opener_(std::move(opener)), bridge_(jobs), jobs_(jobs.runner()) {}
 
 ThumbnailLoader::~ThumbnailLoader() {
-    pool_.clear();
-    pool_.waitForDone();
-}
-
-void ThumbnailLoader::waitForDone() {
-    pool_.waitForDone();
-    QCoreApplication::sendPostedEvents(this);
+    waiting_.clear();
 }
 
 void ThumbnailLoader::request(const QString& path) {
-    QPointer<ThumbnailLoader> self(this);
-    pool_.start([self, opener = opener_, path] {
-        QImage thumbnail;
-        qint64 frame_count = -1;
-        double fps = 0.0;
-        QString problem;
-        try {
-            auto source = opener(path);
-            const VideoStreamInfo info = source->info();
-            frame_count = info.frame_count;
-            fps = info.frames_per_second;
-            // A frame a little into the video says more than a black first frame.
-            const std::int64_t index =
-                std::min<std::int64_t>(info.frame_count - 1, info.frame_count / 10);
-            thumbnail = source->frame(std::max<std::int64_t>(0, index))
-                            .image.scaledToWidth(kThumbnailWidthPx, Qt::SmoothTransformation);
-        } catch (const std::exception& error) {
-            problem = QString::fromStdString(error.what());
+    waiting_.push_back(path);
+    if (running_ == 0) {
+        startNext();
+    }
+}
+
+void ThumbnailLoader::startNext() {
+    if (waiting_.empty()) {
+        running_ = 0;
+        return;
+    }
+    const QString path = waiting_.front();
+    waiting_.pop_front();
+    auto result = std::make_shared<std::optional<Thumbnail>>();
+    jobs::JobSpec spec;
+    spec.kind = "thumbnail";
+    spec.owner = path.toStdString();
+    spec.work = [result, opener = opener_, path](const jobs::JobCallbacks& callbacks) {
+        *result = makeThumbnail(opener, path, callbacks.cancel);
+    };
+    running_ = bridge_.submit(
+        jobs_, std::move(spec), this, [this, result, path](const jobs::JobStatus& status) {
+            if (!status.isEnded()) {
+                return;
+            }
+            if (result->has_value()) {
+                const Thumbnail& made = **result;
+                Q_EMIT ready(path, made.image, made.frame_count, made.fps, made.problem);
+            }
+            startNext();
+        });
+}
+
+void ThumbnailLoader::waitForDone() {
+    while (running_ != 0) {
+        const jobs::JobId id = running_;
+        bridge_.runner().wait(id);
+        // Delivers the end (which emits `ready` and starts the next one).
+        bridge_.flush();
+        if (running_ == id) {
+            // The bridge is already delivering further up the stack: let it finish.
+            QCoreApplication::processEvents();
         }
-        if (self) {
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, path, thumbnail, frame_count, fps, problem] {
-                    if (self) {
-                        Q_EMIT self->ready(path, thumbnail, frame_count, fps, problem);
-                    }
-                },
-                Qt::QueuedConnection);
-        }
-    });
+    }
 }
 
 }  // namespace actbert::ui
