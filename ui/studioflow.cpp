@@ -365,7 +365,9 @@ void StudioFlow::clearTimeline() {
 }
 
 void StudioFlow::useProjectTimeline(std::int64_t video_id, const VideoStreamInfo& info) {
-    clearTimeline();  // openTimeline replaces the model the view reads
+    // openTimeline frees the previous video's model: the view must let go of it first, or
+    // it would disconnect from a freed object (opening a second video crashed).
+    clearTimeline();
     StoreTimelineModel& model = session_->openTimeline(video_id, info);
     timeline_view_->setModel(&model);
     session_->editor()->attach(timeline_view_);

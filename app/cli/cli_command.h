@@ -30,12 +30,12 @@ enum class ValueKind {
 };
 
 struct CliOption {
-    std::string name;  // long name without dashes: "seed" is given as --seed
+    std::string name{};  // long name without dashes: "seed" is given as --seed
     ValueKind kind = ValueKind::Flag;
-    std::string value_name;     // shown in help: --seed N
-    std::string help;           // one sentence
-    std::string default_value;  // used when the option is not given (empty: none)
-    bool required = false;      // a usage error when missing
+    std::string value_name{};     // shown in help: --seed N
+    std::string help{};           // one sentence
+    std::string default_value{};  // used when the option is not given (empty: none)
+    bool required = false;        // a usage error when missing
     // Smallest value an Integer or Number option accepts.
     double minimum = -std::numeric_limits<double>::infinity();
 
@@ -51,26 +51,26 @@ CliOption integerOption(std::string name, std::string value_name, std::string he
 CliOption numberOption(std::string name, std::string value_name, std::string help);
 
 struct CliPositional {
-    std::string names;  // for the error message and help, e.g. "FILE..." or "FORMAT FILE..."
+    std::string names{};  // for the error message and help, e.g. "FILE..." or "FORMAT FILE..."
     int min_count = 0;
     int max_count = 0;  // kUnlimited for any number
     static constexpr int kUnlimited = std::numeric_limits<int>::max();
 };
 
 struct CliCommand {
-    std::string name;     // the word typed: `actbert NAME` or `actbert PARENT NAME`
-    std::string summary;  // one line for the parent's list
+    std::string name{};     // the word typed: `actbert NAME` or `actbert PARENT NAME`
+    std::string summary{};  // one line for the parent's list
     // Synopsis after "actbert ", e.g. "probe FILE [--json]"; empty for a command that only
     // groups subcommands (its help lists them).
-    std::string usage;
-    std::span<const CliOption> options;
-    CliPositional positional;
+    std::string usage{};
+    std::span<const CliOption> options{};
+    CliPositional positional{};
     // Runs with already checked arguments and returns the exit status. Null for a command that
     // only groups subcommands.
     int (*run)(const CliArguments& arguments) = nullptr;
     // `actbert NAME SUB ...`: when the first word names a subcommand, it runs instead.
-    std::span<const CliCommand> subcommands;
-    std::string description;  // optional paragraph printed by --help under the usage line
+    std::span<const CliCommand> subcommands{};
+    std::string description{};  // optional paragraph printed by --help under the usage line
 };
 
 // Every top-level command, in the order `actbert --help` lists them (command_table.cpp).

@@ -154,7 +154,9 @@ int runCli(const QStringList& words) {
     installInterruptHandler();
     try {
         const int status = dispatch(*command, command->name, words.mid(1));
-        return interruptToken().isCancelled() ? kExitInterrupted : status;
+        // A command that finished its work despite a late Ctrl-C reports success: its output
+        // is complete. One that stopped short because of it reports the interruption.
+        return status != kExitOk && interruptToken().isCancelled() ? kExitInterrupted : status;
     } catch (const Cancelled&) {
         printError("interrupted: stopped before finishing; nothing was left half-written");
         return kExitInterrupted;

@@ -1,7 +1,8 @@
 #pragma once
 // Runs `actbert WORDS...`: finds the command (and subcommand) in the table, checks the command
 // line against its row, prints generated help, runs it and maps the outcome to an exit status:
-// 0 done, 1 the work failed, 2 the command line was wrong, 130 interrupted by SIGINT.
+// 0 done, 1 the work failed, 2 the command line was wrong, 130 stopped short by SIGINT (a
+// command that completed before noticing the signal still exits 0).
 
 #include <QStringList>
 

@@ -8,6 +8,7 @@
 #include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
 #include "core/common/atomic_file.h"
+#include "core/common/terminal_progress.h"
 #include "core/text/action_vocabulary.h"
 #include "core/text/narration_reader.h"
 #include "core/text/verb_extractor.h"
@@ -40,7 +41,9 @@ int runBuild(const CliArguments& arguments) {
     const text::VerbExtractor extractor(
         std::make_shared<const text::WordNetLexicon>(text::WordNetLexicon::load(directory)));
     const text::ActionVocabularyBuilder builder(extractor, options);
-    const auto vocabulary = builder.build(narrations, {}, interruptToken());
+    TerminalProgress progress("actions build");
+    const auto vocabulary = builder.build(narrations, progress.progressFn(), interruptToken());
+    progress.finish();
     const std::string out = arguments.text("out");
     writeFileAtomically(out, vocabulary.toJson());
     printLine(std::to_string(vocabulary.verbs.size()) + " verbs, " +

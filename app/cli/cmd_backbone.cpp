@@ -9,6 +9,7 @@
 #include "app/cli/cli_interrupt.h"
 #include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
+#include "core/common/terminal_progress.h"
 #include "core/features/action_backbone_trainer.h"
 #include "core/features/video_frame_source.h"
 #include "models/backbones/backbone_checkpoint.h"
@@ -88,6 +89,7 @@ int runTrain(const CliArguments& arguments) {
         vocabulary += verb + "\n";
     }
     features::ActionBackboneTrainer trainer(model, device, options);
+    TerminalProgress progress("backbone train");
     trainer.train(
         dataset,
         [](const std::filesystem::path& path) {
@@ -100,15 +102,13 @@ int runTrain(const CliArguments& arguments) {
                                 " verb-labelled clips, " + std::to_string(report.epoch) +
                                 " epoch(s), from " + init_path},
                  {"verbs", vocabulary}});
+            progress.finish();  // the epoch's line starts on its own line
             printLine("epoch " + std::to_string(report.epoch) + ": loss " +
                       std::to_string(report.mean_loss) + ", top-1 verb accuracy " +
                       std::to_string(report.top1_accuracy) + " -> " + out);
         },
-        [](double fraction, const std::string& message) {
-            std::fprintf(stderr, "\r[%5.1f%%] %-80.80s", fraction * 100.0, message.c_str());
-        },
-        interruptToken());
-    std::fprintf(stderr, "\n");
+        progress.progressFn(), interruptToken());
+    progress.finish();
     return kExitOk;
 }
 

@@ -4,6 +4,7 @@
 #include "app/cli/cli_interrupt.h"
 #include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
+#include "core/common/terminal_progress.h"
 #include "core/data/annotation_formats.h"
 #include "core/data/project_exporter.h"
 #include "core/store/project.h"
@@ -26,8 +27,13 @@ int runExport(const CliArguments& arguments) {
     if (selection.track_names.empty()) {
         selection.kinds = data::AnnotationFormats::defaultKinds(format);
     }
-    const auto document = data::ProjectExporter::collect(project, selection);
-    data::AnnotationFormats::write(format, document, arguments.text("out"));
+    // Collecting reads every selected video's tracks; writing is one atomic file (or folder).
+    TerminalProgress progress("export");
+    const auto document = data::ProjectExporter::collect(
+        project, selection, subProgress(progress.progressFn(), 0.0, 0.9), interruptToken());
+    data::AnnotationFormats::write(format, document, arguments.text("out"),
+                                   subProgress(progress.progressFn(), 0.9, 1.0), interruptToken());
+    progress.finish();
     printLine("exported " + std::to_string(document.segmentCount()) + " items of " +
               std::to_string(document.videos.size()) + " videos to " + arguments.text("out"));
     return kExitOk;

@@ -11,6 +11,7 @@
 #include "app/cli/cli_interrupt.h"
 #include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
+#include "core/common/terminal_progress.h"
 #include "core/features/batch_extraction.h"
 #include "core/features/content_hash.h"
 #include "core/features/detector_description.h"
@@ -23,24 +24,6 @@
 
 namespace actbert::cli {
 namespace {
-
-// One progress line, rewritten in place on a terminal, at most a few times per second.
-class ProgressPrinter {
-public:
-    void operator()(double fraction, const std::string& message) {
-        const auto now = std::chrono::steady_clock::now();
-        if (fraction < 1.0 && now - last_ < std::chrono::milliseconds(250)) {
-            return;
-        }
-        last_ = now;
-        std::fprintf(stderr, "\r[%5.1f%%] %-100.100s", fraction * 100.0, message.c_str());
-        std::fflush(stderr);
-    }
-    ~ProgressPrinter() { std::fprintf(stderr, "\n"); }
-
-private:
-    std::chrono::steady_clock::time_point last_{};
-};
 
 int runExtract(const CliArguments& arguments) {
     const auto& videos = arguments.positional();
@@ -135,13 +118,14 @@ int runExtract(const CliArguments& arguments) {
     }
     std::vector<features::VideoResult> results;
     {
-        ProgressPrinter printer;
+        TerminalProgress progress(
+            "extract", {.unit = "videos", .total_units = static_cast<double>(paths.size())});
         results = features::extractVideos(
             paths, cache, extractor,
             [](const std::filesystem::path& path) {
                 return std::make_unique<features::VideoFrameSource>(path);
             },
-            std::ref(printer), interruptToken());
+            progress.progressFn(), interruptToken());
     }
     int failed = 0;
     for (const auto& result : results) {

@@ -7,6 +7,7 @@
 #include "app/cli/cli_arguments.h"
 #include "app/cli/cli_interrupt.h"
 #include "app/cli/cli_support.h"
+#include "core/common/terminal_progress.h"
 #include "core/data/annotation_formats.h"
 #include "core/data/project_importer.h"
 #include "core/store/project.h"
@@ -30,8 +31,10 @@ int runImport(const CliArguments& arguments) {
     store::Project project(arguments.text("project"), store::Project::OpenMode::OpenExisting);
     data::ImportOptions options;
     options.track_name = arguments.text("track");
-    const auto summary =
-        data::ProjectImporter::run(project, document, options, nullptr, interruptToken());
+    TerminalProgress progress("import");
+    const auto summary = data::ProjectImporter::run(project, document, options,
+                                                    progress.progressFn(), interruptToken());
+    progress.finish();
     printLine("imported " + std::to_string(summary.items_added) + " items in " +
               std::to_string(summary.tracks_added) +
               " tracks; videos: " + std::to_string(summary.videos_added) + " new, " +

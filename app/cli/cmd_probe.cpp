@@ -8,7 +8,9 @@
 #include <string>
 
 #include "app/cli/cli_arguments.h"
+#include "app/cli/cli_interrupt.h"
 #include "app/cli/cli_support.h"
+#include "core/common/terminal_progress.h"
 #include "core/video/frame_index_builder.h"
 #include "core/video/media_info.h"
 
@@ -84,9 +86,11 @@ int runProbe(const CliArguments& arguments) {
     MediaInfo info = readMediaInfo(path);
     std::optional<FrameIndex> index;
     if (info.video()) {
-        index = FrameIndexBuilder::build(path, arguments.isSet("decode-scan")
-                                                   ? IndexStrategy::ForceDecode
-                                                   : IndexStrategy::Auto);
+        // Indexing a long video (or --decode-scan) takes a while.
+        TerminalProgress progress("probe");
+        index = FrameIndexBuilder::build(
+            path, arguments.isSet("decode-scan") ? IndexStrategy::ForceDecode : IndexStrategy::Auto,
+            progress.progressFn(), interruptToken());
         info.streams[info.best_video_stream].measured_fps = index->measuredFps();
     }
     const StreamInfo* video = info.video();

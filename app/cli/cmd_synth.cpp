@@ -10,6 +10,7 @@
 #include "app/cli/cli_interrupt.h"
 #include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
+#include "core/common/terminal_progress.h"
 #include "core/synth/dataset_generator.h"
 #include "core/synth/synth_baselines.h"
 #include "core/synth/task_library.h"
@@ -19,8 +20,10 @@ namespace actbert::cli {
 namespace {
 
 int runBaselines(const CliArguments& arguments) {
+    TerminalProgress progress("synth baselines");
     const synth::BaselineReport report =
-        synth::computeBaselines(arguments.positional(0), nullptr, interruptToken());
+        synth::computeBaselines(arguments.positional(0), progress.progressFn(), interruptToken());
+    progress.finish();
     for (const auto& line : synth::formatBaselines(report)) {
         printLine(line);
     }
@@ -58,16 +61,10 @@ int runSynth(const CliArguments& arguments) {
         }
     }
     const std::string dir = arguments.text("out");
-    int last_percent = -1;
-    const auto progress = [&](double fraction, const std::string& message) {
-        const int percent = static_cast<int>(fraction * 100.0);
-        if (percent != last_percent) {
-            last_percent = percent;
-            std::fprintf(stderr, "\r%3d%% %s   ", percent, message.c_str());
-        }
-    };
-    const auto videos_written = synth::generateDataset(settings, dir, progress, interruptToken());
-    std::fprintf(stderr, "\n");
+    TerminalProgress progress("synth");
+    const auto videos_written =
+        synth::generateDataset(settings, dir, progress.progressFn(), interruptToken());
+    progress.finish();
     double total_s = 0.0;
     for (const auto& video : videos_written) {
         printLine(video.video_path.string() + "\t" + video.task_key + "\t" + video.split + "\t" +

@@ -8,6 +8,7 @@
 #include "app/cli/cli_options.h"
 #include "app/cli/cli_support.h"
 #include "core/common/error.h"
+#include "core/common/terminal_progress.h"
 #include "core/text/narration_reader.h"
 #include "core/text/vocabulary_trainer.h"
 
@@ -49,7 +50,9 @@ int runTrain(const CliArguments& arguments) {
     for (const auto& file : arguments.positional()) {
         addCorpusFile(trainer, toStd(file));
     }
-    const auto vocabulary = trainer.train({}, interruptToken());
+    TerminalProgress progress("vocab train");
+    const auto vocabulary = trainer.train(progress.progressFn(), interruptToken());
+    progress.finish();
     const std::string out = arguments.text("out");
     vocabulary.save(out);
     printLine(std::to_string(vocabulary.size()) + " tokens from " +

@@ -19,14 +19,15 @@ const CliCommand& extractCommand();
 const CliCommand& backboneCommand();
 const CliCommand& featuresCommand();
 const CliCommand& modelCommand();
+const CliCommand& pretrainCommand();
 const CliCommand& scoreCommand();
 
 std::span<const CliCommand> cliCommands() {
     static const CliCommand commands[] = {
-        devicesCommand(), probeCommand(),   frameCommand(),   tokenizeCommand(), verbsCommand(),
-        vocabCommand(),   actionsCommand(), projectCommand(), importCommand(),   exportCommand(),
-        editCommand(),    synthCommand(),   extractCommand(), backboneCommand(), featuresCommand(),
-        modelCommand(),   scoreCommand(),
+        devicesCommand(), probeCommand(),    frameCommand(),   tokenizeCommand(), verbsCommand(),
+        vocabCommand(),   actionsCommand(),  projectCommand(), importCommand(),   exportCommand(),
+        editCommand(),    synthCommand(),    extractCommand(), backboneCommand(), featuresCommand(),
+        modelCommand(),   pretrainCommand(), scoreCommand(),
     };
     return commands;
 }

@@ -15,14 +15,7 @@
 
 namespace actbert::data {
 
-// A stretch of a segment's text that starts at a known time: subtitle inline timestamps
-// (auto-generated captions time every word this way). The texts of a segment's chunks,
-// joined, are its label; the first chunk starts at the segment's start.
-struct TimedText {
-    double start_s = 0.0;
-    std::string text;
-    bool operator==(const TimedText&) const = default;
-};
+using TimedText = store::TimedText;
 
 struct SegmentRecord {
     double start_s = 0.0;
@@ -38,8 +31,7 @@ struct SegmentRecord {
     store::ReviewState review_state = store::ReviewState::Unreviewed;
     std::string author;
     std::string origin;  // where in the file it came from ("line 12", "/database/x/...")
-    // What files can say and the project store has no column for yet: kept in the document
-    // so a file read and written again is exact, dropped by the project importer.
+    // Kept by the project as the item's speaker, parent_ref and word_times.
     std::string speaker;            // WebVTT <v Speaker>, ELAN tier PARTICIPANT
     std::string parent_id;          // ELAN: the annotation this one depends on
     std::vector<TimedText> chunks;  // empty unless the file timed parts of the text
@@ -54,7 +46,8 @@ struct TrackRecord {
     std::string settings = "{}";
     std::vector<SegmentRecord> segments;
     // ELAN: the parent tier and the linguistic type's constraint (empty: independent tier);
-    // kept so an export writes the tier hierarchy back.
+    // kept (the project's parent_track_id and parent_constraint) so an export writes the tier
+    // hierarchy back.
     std::string parent;
     std::string constraint;
 };

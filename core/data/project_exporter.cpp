@@ -1,6 +1,7 @@
 #include "core/data/project_exporter.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/common/error.h"
 #include "core/store/project.h"
@@ -39,7 +40,12 @@ AnnotationDocument ProjectExporter::collect(store::Project& project,
         record.task_name = video.task_name;
         record.url = video.url;
         record.attributes = video.attributes;
-        for (const auto& track : project.tracks().forVideo(video.id)) {
+        const auto tracks = project.tracks().forVideo(video.id);
+        std::map<std::int64_t, std::string> track_names;
+        for (const auto& track : tracks) {
+            track_names.emplace(track.id, track.name);
+        }
+        for (const auto& track : tracks) {
             if (!selection.kinds.empty() && !selection.kinds.contains(track.kind)) {
                 continue;
             }
@@ -55,6 +61,10 @@ AnnotationDocument ProjectExporter::collect(store::Project& project,
             track_record.model_name = track.model_name;
             track_record.checkpoint_hash = track.checkpoint_hash;
             track_record.settings = track.settings;
+            if (track.parent_track_id) {
+                track_record.parent = track_names.at(*track.parent_track_id);
+                track_record.constraint = track.parent_constraint;
+            }
             for (const auto& item : project.items().forTrack(track.id)) {
                 SegmentRecord segment;
                 segment.start_s = item.start_s;
@@ -68,6 +78,9 @@ AnnotationDocument ProjectExporter::collect(store::Project& project,
                 segment.confidence = item.confidence;
                 segment.review_state = item.review_state;
                 segment.author = item.author;
+                segment.speaker = item.speaker;
+                segment.parent_id = item.parent_ref;
+                segment.chunks = item.word_times;
                 track_record.segments.push_back(std::move(segment));
             }
             record.tracks.push_back(std::move(track_record));

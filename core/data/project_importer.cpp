@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <utility>
+#include <vector>
 
 #include "core/common/error.h"
 #include "core/data/format_support.h"
@@ -30,6 +33,9 @@ store::Item makeItem(const SegmentRecord& segment, const store::Video& video,
     item.confidence = segment.confidence;
     item.review_state = segment.review_state;
     item.author = segment.author;
+    item.speaker = segment.speaker;
+    item.parent_ref = segment.parent_id;
+    item.word_times = segment.chunks;
     return item;
 }
 
@@ -118,6 +124,10 @@ ImportSummary ProjectImporter::run(store::Project& project, const AnnotationDocu
             video.id = project.videos().add(video);
             ++summary.videos_added;
         }
+        // Tier parents are linked once all of the video's tracks exist: a file may list a
+        // dependent tier before its parent.
+        std::map<std::string, std::int64_t> added_tracks;  // the file's track name -> id
+        std::vector<std::pair<std::int64_t, const TrackRecord*>> dependent_tracks;
         for (const auto& track_record : record.tracks) {
             store::Track track;
             track.video_id = video.id;
@@ -150,6 +160,10 @@ ImportSummary ProjectImporter::run(store::Project& project, const AnnotationDocu
             }
             const std::int64_t track_id = project.tracks().add(track);
             ++summary.tracks_added;
+            added_tracks.emplace(track_record.name, track_id);
+            if (!track_record.parent.empty()) {
+                dependent_tracks.emplace_back(track_id, &track_record);
+            }
             for (auto& item : items) {
                 item.track_id = track_id;
             }
@@ -161,6 +175,14 @@ ImportSummary ProjectImporter::run(store::Project& project, const AnnotationDocu
                 reportProgress(progress, static_cast<double>(done) / total, "importing");
             }
             summary.items_added += static_cast<std::int64_t>(items.size());
+        }
+        for (const auto& [track_id, track_record] : dependent_tracks) {
+            // A parent the file names but does not hold leaves the track independent, as
+            // the exporters treat it too.
+            if (const auto parent = added_tracks.find(track_record->parent);
+                parent != added_tracks.end() && parent->second != track_id) {
+                project.tracks().setParent(track_id, parent->second, track_record->constraint);
+            }
         }
     }
     cancel.throwIfCancelled();

@@ -183,11 +183,18 @@ std::string webVttCueText(const SegmentRecord& segment) {
     if (!segment.speaker.empty()) {
         out += "<v " + escapeWebVtt(segment.speaker) + ">";
     }
+    // Word times kept from an import go stale when the text or times are edited later; they
+    // are written only while they still spell the label, ascending inside the cue, as the
+    // WebVTT rules require of inline timestamps.
     std::string joined;
+    double previous_s = segment.start_s;
+    bool inside = true;
     for (const auto& chunk : segment.chunks) {
         joined += chunk.text;
+        inside = inside && chunk.start_s >= previous_s && chunk.start_s < segment.end_s;
+        previous_s = chunk.start_s;
     }
-    if (segment.chunks.empty() || joined != segment.label) {
+    if (segment.chunks.empty() || joined != segment.label || !inside) {
         return out + escapeWebVtt(segment.label);
     }
     for (const auto& chunk : segment.chunks) {

@@ -18,7 +18,10 @@ nlohmann::json itemToJson(const Item& item) {
                            {"label_id", item.label_id},
                            {"external_id", item.external_id},
                            {"review", toString(item.review_state)},
-                           {"author", item.author}};
+                           {"author", item.author},
+                           {"speaker", item.speaker},
+                           {"parent_ref", item.parent_ref},
+                           {"word_times", nlohmann::json::parse(wordTimesToJson(item.word_times))}};
     json["confidence"] = item.confidence ? nlohmann::json(*item.confidence) : nlohmann::json();
     return json;
 }
@@ -39,6 +42,12 @@ Item itemFromJson(const nlohmann::json& json) {
     item.author = json.at("author").get<std::string>();
     if (!json.at("confidence").is_null()) {
         item.confidence = json.at("confidence").get<double>();
+    }
+    // Absent in entries journaled before schema version 4, whose items had none of these.
+    item.speaker = json.value("speaker", std::string());
+    item.parent_ref = json.value("parent_ref", std::string());
+    if (const auto words = json.find("word_times"); words != json.end()) {
+        item.word_times = parseWordTimes(words->dump());
     }
     return item;
 }

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "core/common/error.h"
 #include "core/store/change_notifier.h"
 #include "core/store/sqlite_database.h"
@@ -11,7 +13,7 @@ namespace {
 
 const std::string kColumns =
     "id, track_id, start_frame, end_frame, start_s, end_s, whole_video, label, label_id, "
-    "external_id, confidence, review_state, author";
+    "external_id, confidence, review_state, author, speaker, parent_ref, word_times";
 
 Item readItem(const Statement& row) {
     Item item;
@@ -28,6 +30,13 @@ Item readItem(const Statement& row) {
     item.confidence = row.optionalReal(10);
     item.review_state = parseReviewState(row.text(11));
     item.author = row.text(12);
+    item.speaker = row.text(13);
+    item.parent_ref = row.text(14);
+    try {
+        item.word_times = parseWordTimes(row.text(15));
+    } catch (const Error& error) {
+        throw Error("item " + std::to_string(item.id) + ": " + error.what());
+    }
     return item;
 }
 
@@ -44,7 +53,10 @@ void bindItem(Statement& statement, const Item& item) {
         .bind(9, item.external_id)
         .bind(10, item.confidence)
         .bind(11, toString(item.review_state))
-        .bind(12, item.author);
+        .bind(12, item.author)
+        .bind(13, item.speaker)
+        .bind(14, item.parent_ref)
+        .bind(15, wordTimesToJson(item.word_times));
 }
 
 std::vector<Item> readAll(Statement& query) {
@@ -57,17 +69,45 @@ std::vector<Item> readAll(Statement& query) {
 
 }  // namespace
 
+std::string wordTimesToJson(const std::vector<TimedText>& word_times) {
+    nlohmann::json json = nlohmann::json::array();
+    for (const auto& word : word_times) {
+        json.push_back({word.start_s, word.text});
+    }
+    return json.dump();
+}
+
+std::vector<TimedText> parseWordTimes(std::string_view text) {
+    std::vector<TimedText> word_times;
+    try {
+        const auto json = nlohmann::json::parse(text);
+        if (!json.is_array()) {
+            throw Error("word times are not a JSON array");
+        }
+        for (const auto& entry : json) {
+            if (!entry.is_array() || entry.size() != 2 || !entry[0].is_number() ||
+                !entry[1].is_string()) {
+                throw Error("word times entry " + entry.dump() + " is not [start_s, \"text\"]");
+            }
+            word_times.push_back({entry[0].get<double>(), entry[1].get<std::string>()});
+        }
+    } catch (const nlohmann::json::exception& error) {
+        throw Error(std::string("corrupt word times: ") + error.what());
+    }
+    return word_times;
+}
+
 ItemRepository::ItemRepository(SqliteDatabase& database, ChangeNotifier& notifier)
     : database_(database), notifier_(notifier) {}
 
 std::int64_t ItemRepository::insert(const Item& item) {
     Statement insert = database_.prepare(
         "INSERT INTO items(track_id, start_frame, end_frame, start_s, end_s, whole_video, label, "
-        "label_id, external_id, confidence, review_state, author, id) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "label_id, external_id, confidence, review_state, author, speaker, parent_ref, "
+        "word_times, id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     bindItem(insert, item);
     if (item.id != 0) {
-        insert.bind(13, item.id);
+        insert.bind(16, item.id);
     }
     insert.run();
     noteWritten(item);
@@ -77,7 +117,8 @@ std::int64_t ItemRepository::insert(const Item& item) {
 void ItemRepository::insertMany(const std::vector<Item>& items) {
     Statement insert = database_.prepare(
         "INSERT INTO items(track_id, start_frame, end_frame, start_s, end_s, whole_video, label, "
-        "label_id, external_id, confidence, review_state, author) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+        "label_id, external_id, confidence, review_state, author, speaker, parent_ref, "
+        "word_times) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     std::map<std::int64_t, const Item*> widest;  // per track, the item that sets the span
     for (const Item& item : items) {
         bindItem(insert, item);
@@ -99,9 +140,9 @@ void ItemRepository::update(const Item& item) {
     Statement statement = database_.prepare(
         "UPDATE items SET track_id=?, start_frame=?, end_frame=?, start_s=?, end_s=?, "
         "whole_video=?, label=?, label_id=?, external_id=?, confidence=?, review_state=?, "
-        "author=? WHERE id=?");
+        "author=?, speaker=?, parent_ref=?, word_times=? WHERE id=?");
     bindItem(statement, item);
-    statement.bind(13, item.id);
+    statement.bind(16, item.id);
     statement.run();
     if (database_.changes() != 1) {
         throw Error(database_.path().string() + ": no item with id " + std::to_string(item.id));

@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/store/store_types.h"
@@ -13,6 +15,11 @@ namespace actbert::store {
 
 class SqliteDatabase;
 class ChangeNotifier;
+
+// The items.word_times column: a JSON array of [start_s, "text"] pairs, exact for doubles.
+std::string wordTimesToJson(const std::vector<TimedText>& word_times);
+// Throws actbert::Error on anything but that layout.
+std::vector<TimedText> parseWordTimes(std::string_view json);
 
 class ItemRepository {
 public:

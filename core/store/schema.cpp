@@ -14,7 +14,7 @@ namespace {
 constexpr int kApplicationId = 0x41435442;
 
 // Never edit a released migration; append a new one.
-constexpr std::array<std::string_view, 3> kMigrations{
+constexpr std::array<std::string_view, 4> kMigrations{
     // 1: videos, tracks and their timed items.
     R"sql(
 CREATE TABLE videos(
@@ -125,6 +125,16 @@ CREATE TABLE regions(
     score REAL,
     object_id INTEGER NOT NULL DEFAULT -1);
 CREATE INDEX regions_by_frame ON regions(track_id, frame);
+)sql",
+    // 4: what subtitle and ELAN files say beyond an item's text: who speaks it, the item of
+    // the parent track it depends on, its word times (JSON [[start_s, "text"], ...]); and the
+    // tier hierarchy of tracks. The defaults are what items and tracks without them mean.
+    R"sql(
+ALTER TABLE items ADD COLUMN speaker TEXT NOT NULL DEFAULT '';
+ALTER TABLE items ADD COLUMN parent_ref TEXT NOT NULL DEFAULT '';
+ALTER TABLE items ADD COLUMN word_times TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE tracks ADD COLUMN parent_track_id INTEGER REFERENCES tracks(id) ON DELETE SET NULL;
+ALTER TABLE tracks ADD COLUMN parent_constraint TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace actbert::store {
 
@@ -32,6 +33,15 @@ struct Rational {
 };
 // Parses "30000/1001" or "25"; throws actbert::Error on anything else.
 Rational parseRational(std::string_view text);
+
+// A stretch of an item's text that starts at a known time: subtitle inline timestamps
+// (auto-generated captions time every word this way). The texts of an item's chunks, joined,
+// are its label; the first chunk starts at the item's start.
+struct TimedText {
+    double start_s = 0.0;
+    std::string text;
+    bool operator==(const TimedText&) const = default;
+};
 
 struct Video {
     std::int64_t id = 0;
@@ -65,6 +75,11 @@ struct Track {
     std::string checkpoint_hash;
     std::string settings = "{}";  // model settings, JSON object
     std::optional<std::int64_t> model_run_id;
+    // The track this one depends on (an ELAN tier's parent, same video) and the kind of
+    // dependency (ELAN's constraint: Time_Subdivision, Included_In, Symbolic_Subdivision,
+    // Symbolic_Association); absent / empty for an independent track.
+    std::optional<std::int64_t> parent_track_id;
+    std::string parent_constraint;
 };
 
 struct Item {
@@ -81,6 +96,11 @@ struct Item {
     std::optional<double> confidence;
     ReviewState review_state = ReviewState::Unreviewed;
     std::string author;
+    std::string speaker;  // who says it (WebVTT voice, ELAN participant); empty: unknown
+    // The external_id of the item of the parent track this one depends on (ELAN's parent
+    // annotation); a text reference because it names the annotation in its source file.
+    std::string parent_ref;
+    std::vector<TimedText> word_times;  // empty unless the source timed parts of the text
 
     bool operator==(const Item&) const = default;
 };

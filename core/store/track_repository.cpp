@@ -8,7 +8,8 @@ namespace actbert::store {
 namespace {
 
 const std::string kColumns =
-    "id, video_id, name, kind, source, model_name, checkpoint_hash, settings, model_run_id";
+    "id, video_id, name, kind, source, model_name, checkpoint_hash, settings, model_run_id, "
+    "parent_track_id, parent_constraint";
 
 Track readTrack(const Statement& row) {
     Track track;
@@ -23,6 +24,10 @@ Track readTrack(const Statement& row) {
     if (!row.isNull(8)) {
         track.model_run_id = row.int64(8);
     }
+    if (!row.isNull(9)) {
+        track.parent_track_id = row.int64(9);
+    }
+    track.parent_constraint = row.text(10);
     return track;
 }
 
@@ -37,7 +42,7 @@ std::int64_t TrackRepository::add(const Track& track) {
     }
     Statement insert = database_.prepare(
         "INSERT INTO tracks(video_id, name, kind, source, model_name, checkpoint_hash, settings, "
-        "model_run_id) VALUES(?,?,?,?,?,?,?,?)");
+        "model_run_id, parent_track_id, parent_constraint) VALUES(?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, track.video_id)
         .bind(2, track.name)
         .bind(3, toString(track.kind))
@@ -48,6 +53,11 @@ std::int64_t TrackRepository::add(const Track& track) {
     if (track.model_run_id) {
         insert.bind(8, *track.model_run_id);
     }
+    if (track.parent_track_id) {
+        checkParent(track.video_id, *track.parent_track_id);
+        insert.bind(9, *track.parent_track_id);
+    }
+    insert.bind(10, track.parent_constraint);
     try {
         insert.run();
     } catch (const Error&) {
@@ -62,6 +72,37 @@ std::int64_t TrackRepository::add(const Track& track) {
         notifier_.publishPending();
     }
     return database_.lastInsertRowId();
+}
+
+void TrackRepository::setParent(std::int64_t track_id, std::optional<std::int64_t> parent_track_id,
+                                const std::string& constraint) {
+    const Track track = get(track_id);
+    Statement statement =
+        database_.prepare("UPDATE tracks SET parent_track_id=?, parent_constraint=? WHERE id=?");
+    if (parent_track_id) {
+        if (*parent_track_id == track_id) {
+            throw Error(database_.path().string() + ": track '" + track.name +
+                        "' cannot depend on itself");
+        }
+        checkParent(track.video_id, *parent_track_id);
+        statement.bind(1, *parent_track_id);
+    } else {
+        statement.bindNull(1);
+    }
+    statement.bind(2, constraint).bind(3, track_id).run();
+    notifier_.noteStructureChanged();
+    if (!database_.inTransaction()) {
+        notifier_.publishPending();
+    }
+}
+
+void TrackRepository::checkParent(std::int64_t video_id, std::int64_t parent_track_id) {
+    const auto parent = find(parent_track_id);
+    if (!parent || parent->video_id != video_id) {
+        throw Error(database_.path().string() + ": parent track " +
+                    std::to_string(parent_track_id) + " is no track of video " +
+                    std::to_string(video_id));
+    }
 }
 
 void TrackRepository::remove(std::int64_t track_id) {

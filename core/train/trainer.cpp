@@ -19,6 +19,8 @@
 #include "core/common/atomic_file.h"
 #include "core/train/autocast_guard.h"
 #include "core/train/checkpoint_folder.h"
+#include "core/train/distributed/distributed_group.h"
+#include "core/train/distributed/gradient_synchronizer.h"
 #include "core/train/learning_rate_schedule.h"
 #include "models/io/safetensors.h"
 
@@ -139,8 +141,10 @@ Trainer::Trainer(TrainingObjective& objective, TrainingSettings settings, fs::pa
 }
 
 TrainingResult Trainer::run(const TrainingEvents& events) {
+    const bool distributed = group_ && group_->worldSize() > 1;
+    const bool rank_zero = !group_ || group_->isRankZero();
     auto emit = [&](const nlohmann::json& event) {
-        if (events.on_event)
+        if (rank_zero && events.on_event)
             events.on_event(event);
     };
     TrainingResult result;
@@ -183,18 +187,34 @@ TrainingResult Trainer::run(const TrainingEvents& events) {
             }
             archive.read("loader", loader);
             objective_.restoreLoaderState(tensorString(loader.cpu()));
-            truncateMetrics(metrics_path, step);
+            if (rank_zero)
+                truncateMetrics(metrics_path, step);
             result.resumed_from = step;
             emit({{"event", "resumed"}, {"path", folder->string()}, {"step", step}});
         }
     }
     if (result.resumed_from < 0) {
         // A fresh start owns the folder: earlier metrics belong to another run.
-        fs::remove(metrics_path);
-        torch::manual_seed(settings_.seed);
+        if (rank_zero)
+            fs::remove(metrics_path);
+        // Ranks differ in dropout as in DDP; rank 0 follows the single-process stream.
+        torch::manual_seed(settings_.seed +
+                           static_cast<std::uint64_t>(group_ ? group_->rank() : 0));
+    }
+    std::unique_ptr<GradientSynchronizer> synchronizer;
+    if (distributed) {
+        std::vector<torch::Tensor> state;
+        for (const auto& p : module.parameters())
+            state.push_back(p);
+        for (const auto& b : module.buffers())
+            state.push_back(b);
+        group_->broadcastFromRankZero(state);
+        synchronizer = std::make_unique<GradientSynchronizer>(group_, module.parameters());
     }
 
     auto writeCheckpoint = [&](const fs::path& target) {
+        if (!rank_zero)
+            return;
         const auto partial = partialPath(target);
         fs::remove_all(partial);
         fs::create_directories(partial);
@@ -215,15 +235,21 @@ TrainingResult Trainer::run(const TrainingEvents& events) {
         emit({{"event", "checkpoint"}, {"path", target.string()}, {"step", step}});
     };
 
-    std::ofstream metrics(metrics_path, std::ios::app);
+    std::ofstream metrics;
+    if (rank_zero)
+        metrics.open(metrics_path, std::ios::app);
     const auto started = std::chrono::steady_clock::now();
     const std::int64_t first_step = step;
     const bool autocast = device.is_cuda() && settings_.bf16_on_cuda;
 
     while (step < settings_.steps) {
-        if (events.cancelled && events.cancelled()) {
+        bool cancel = events.cancelled && events.cancelled();
+        if (distributed)  // every rank stops at the same step when any is asked to
+            cancel = group_->allreduceSum({cancel ? 1.0 : 0.0})[0] > 0;
+        if (cancel) {
             writeCheckpoint(checkpointPath(out_, step));
-            pruneCheckpoints(out_, settings_.keep_checkpoints);
+            if (rank_zero)
+                pruneCheckpoints(out_, settings_.keep_checkpoints);
             result.cancelled = true;
             result.steps_done = step;
             emit({{"event", "cancelled"}, {"step", step}});
@@ -247,7 +273,10 @@ TrainingResult Trainer::run(const TrainingEvents& events) {
                 micro = objective_.compute(step * settings_.accumulation_steps + i);
             }
             const double loss_value = micro.loss.item<double>();
-            if (!std::isfinite(loss_value)) {
+            bool finite = std::isfinite(loss_value);
+            if (distributed)  // all ranks stop together, none waits on a stopped one
+                finite = group_->allreduceSum({finite ? 0.0 : 1.0})[0] == 0;
+            if (!finite) {
                 const auto kept = newestCheckpoint(out_);
                 const std::string message =
                     "the loss became " + std::string(std::isnan(loss_value) ? "NaN" : "infinite") +
@@ -256,12 +285,30 @@ TrainingResult Trainer::run(const TrainingEvents& events) {
                 emit({{"event", "failed"}, {"message", message}, {"step", step + 1}});
                 throw TrainingError(message);
             }
+            if (synchronizer)
+                synchronizer->setSyncEnabled(i + 1 == settings_.accumulation_steps);
             (micro.loss / static_cast<double>(settings_.accumulation_steps)).backward();
             loss_sum += loss_value;
             for (const auto& [name, value] : micro.values)
                 values[name] += value;
             samples += micro.samples;
             tokens += micro.tokens;
+        }
+        if (synchronizer) {
+            synchronizer->finish();
+            // Logged values: the mean over ranks; samples and tokens: the sum.
+            std::vector<double> local{loss_sum, static_cast<double>(samples),
+                                      static_cast<double>(tokens)};
+            for (const auto& [name, value] : values)
+                local.push_back(value);
+            const auto total = group_->allreduceSum(local);
+            const double world = group_->worldSize();
+            loss_sum = total[0] / world;
+            samples = static_cast<std::int64_t>(total[1]);
+            tokens = static_cast<std::int64_t>(total[2]);
+            std::size_t k = 3;
+            for (auto& [name, value] : values)
+                value = total[k++] / world;
         }
         std::vector<torch::Tensor> parameters;
         for (auto& group : optimizer.param_groups())
@@ -293,6 +340,8 @@ TrainingResult Trainer::run(const TrainingEvents& events) {
         line["samples_per_s"] = step_seconds > 0 ? samples / step_seconds : 0.0;
         line["tokens_per_s"] = step_seconds > 0 ? tokens / step_seconds : 0.0;
         line["eta_s"] = per_step * static_cast<double>(settings_.steps - step);
+        if (!rank_zero)
+            continue;
         metrics << line.dump() << '\n';
         metrics.flush();
         if (events.on_step)
@@ -305,9 +354,12 @@ TrainingResult Trainer::run(const TrainingEvents& events) {
         }
     }
     writeCheckpoint(checkpointPath(out_, step));
-    pruneCheckpoints(out_, settings_.keep_checkpoints);
+    if (rank_zero)
+        pruneCheckpoints(out_, settings_.keep_checkpoints);
     result.final_folder = out_ / "final";
     writeCheckpoint(result.final_folder);
+    if (distributed)  // the others return once rank 0's final folder is complete
+        group_->barrier();
     result.steps_done = step;
     emit({{"event", "finished"}, {"step", step}, {"path", result.final_folder.string()}});
     return result;

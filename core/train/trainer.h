@@ -24,6 +24,10 @@
 // every step appears once; exact on CPU with a fixed thread count.
 // Events (on_event): {"event":"checkpoint","path":...,"step":N}, {"event":"resumed",...},
 // {"event":"finished",...}, {"event":"failed","message":...}, {"event":"cancelled",...}.
+// Data parallel: with useDistributedGroup(group) of world size > 1, rank 0's weights are
+// broadcast first, gradients are averaged by a GradientSynchronizer during backward, the logged
+// values are averaged over ranks (samples and tokens summed), and rank 0 alone writes metrics
+// and checkpoints and emits events; every rank resumes from the same checkpoint folder.
 // Threading: run() blocks its calling thread; callbacks come from it.
 
 #include <nlohmann/json.hpp>
@@ -31,6 +35,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -38,6 +43,8 @@
 #include "core/train/training_settings.h"
 
 namespace actbert::train {
+
+class DistributedGroup;
 
 class TrainingError : public std::runtime_error {
 public:
@@ -63,8 +70,11 @@ public:
     Trainer(TrainingObjective& objective, TrainingSettings settings, std::filesystem::path out,
             bool resume);
     TrainingResult run(const TrainingEvents& events = {});
+    // Before run(): train data-parallel in `group` (every rank runs the same Trainer).
+    void useDistributedGroup(std::shared_ptr<DistributedGroup> group) { group_ = std::move(group); }
 
 private:
+    std::shared_ptr<DistributedGroup> group_;
     TrainingObjective& objective_;
     TrainingSettings settings_;
     std::filesystem::path out_;

@@ -19,6 +19,20 @@ torch::Tensor maskedCrossEntropy(const torch::Tensor& logits, const torch::Tenso
     return summed / count;
 }
 
+// Mean soft cross-entropy -sum(target * log softmax) over the positions whose label is not -1.
+torch::Tensor maskedSoftCrossEntropy(const torch::Tensor& logits, const torch::Tensor& targets,
+                                     const torch::Tensor& labels) {
+    if (targets.sizes() != logits.sizes()) {
+        throw std::invalid_argument("action_targets must be [batch, actions, action_classes]");
+    }
+    // [batch, positions]
+    const auto per_position = -(targets.to(logits.device(), torch::kFloat32) *
+                                torch::log_softmax(logits.to(torch::kFloat32), /*dim=*/-1))
+                                   .sum(/*dim=*/-1);
+    const auto chosen = labels.to(logits.device()).ne(-1).to(torch::kFloat32);
+    return (per_position * chosen).sum() / chosen.sum().clamp_min(1.0);
+}
+
 }  // namespace
 
 PretrainingLosses pretrainingLosses(const PretrainingScores& scores,
@@ -26,7 +40,10 @@ PretrainingLosses pretrainingLosses(const PretrainingScores& scores,
     using torch::indexing::Slice;
     PretrainingLosses losses;
     losses.masked_language = maskedCrossEntropy(scores.text, targets.text_labels);
-    losses.masked_action = maskedCrossEntropy(scores.action, targets.action_labels);
+    losses.masked_action =
+        targets.action_targets.defined()
+            ? maskedSoftCrossEntropy(scores.action, targets.action_targets, targets.action_labels)
+            : maskedCrossEntropy(scores.action, targets.action_labels);
 
     // [batch, regions, classes]: position 0 of the region stream is the global token
     const auto region_logits = scores.region.index({Slice(), Slice(1)}).to(torch::kFloat32);

@@ -19,7 +19,13 @@ std::string readFile(const std::filesystem::path& path);
 std::string compareDocuments(const AnnotationDocument& expected, const AnnotationDocument& actual,
                              double tolerance_s = 1e-9);
 
-// Every item of the project, as a document (all kinds, all tracks).
+// Empty when, on top of compareDocuments, every segment has the same speaker, word times
+// (exactly) and parent (the parent track's segment it names, by label and time: exports may
+// renumber annotation ids), and every track the same parent track and constraint.
+std::string compareNarration(const AnnotationDocument& expected, const AnnotationDocument& actual);
+
+// Every item of the project, as a document (all kinds, all tracks); empty for a project
+// without tracks. Throws what collecting throws.
 AnnotationDocument snapshot(store::Project& project);
 
 struct CliResult {

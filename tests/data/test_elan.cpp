@@ -236,16 +236,42 @@ private Q_SLOTS:
         QVERIFY2(difference.empty(), difference.c_str());
     }
 
-    void aProjectKeepsTheTimes() {
+    void aProjectKeepsTheTimesAndTheHierarchy() {
         QTemporaryDir dir;
         writeFile(in(dir, "kitchen.eaf"), kitchenDocument("2.8"));
         const auto document = AnnotationFormats::read("eaf", {in(dir, "kitchen.eaf")});
-        store::Project project(in(dir, "p.actbert"), store::Project::OpenMode::CreateNew);
-        ProjectImporter::run(project, document, {}, nullptr, CancelToken());
-        AnnotationFormats::write("eaf", ProjectExporter::collect(project, {}), in(dir, "out.eaf"));
-        const auto again = AnnotationFormats::read("eaf", {in(dir, "out.eaf")});
-        const std::string difference = compareDocuments(document, again);
+        {
+            store::Project project(in(dir, "p.actbert"), store::Project::OpenMode::CreateNew);
+            ProjectImporter::run(project, document, {}, nullptr, CancelToken());
+        }
+        // Reopened, so everything comes from the file, not from memory.
+        store::Project project(in(dir, "p.actbert"), store::Project::OpenMode::OpenExisting);
+        const auto video = project.videos().findByKey("kitchen");
+        QVERIFY(video);
+        const auto morphemes = project.tracks().findByName(video->id, "morphemes");
+        QVERIFY(morphemes && morphemes->parent_track_id);
+        QCOMPARE(project.tracks().get(*morphemes->parent_track_id).name, std::string("words"));
+        QCOMPARE(morphemes->parent_constraint, std::string("Symbolic_Subdivision"));
+        const auto words = project.tracks().findByName(video->id, "words");
+        QCOMPARE(project.items().forTrack(words->id).at(0).speaker, std::string("Ann"));
+        QCOMPARE(project.items().forTrack(words->id).at(0).parent_ref, std::string("a1"));
+
+        const auto collected = ProjectExporter::collect(project, {});
+        std::string difference = compareNarration(document, collected);
         QVERIFY2(difference.empty(), difference.c_str());
+        AnnotationFormats::write("eaf", collected, in(dir, "out.eaf"));
+        const std::string written = readFile(in(dir, "out.eaf"));
+        for (const char* needle : {"PARENT_REF=\"morphemes\"", "<REF_ANNOTATION",
+                                   "PREVIOUS_ANNOTATION=", "PARTICIPANT=\"Ann\""}) {
+            QVERIFY2(written.find(needle) != std::string::npos, needle);
+        }
+        const auto again = AnnotationFormats::read("eaf", {in(dir, "out.eaf")});
+        QVERIFY(again.warnings.empty());
+        difference = compareNarration(document, again);
+        QVERIFY2(difference.empty(), difference.c_str());
+        for (const auto& original : document.videos.at(0).tracks) {
+            QCOMPARE(describe(again, original.name), describe(document, original.name));
+        }
     }
 
     void brokenStructureNamesTheLine() {

@@ -244,6 +244,57 @@ private Q_SLOTS:
         QCOMPARE(cuesOf(again)[1].label, std::string("a -- > b --> c"));
     }
 
+    void voicesAndWordTimesSurviveTheProject() {
+        // Imported into a project (reopened from disk) and exported again, voices and word
+        // times are exactly those of the file.
+        QTemporaryDir dir;
+        writeFile(in(dir, "talk.vtt"),
+                  "WEBVTT\n\n00:01.000 --> 00:03.000\n<v Ann>so<00:01.250> today "
+                  "<00:01.900><b>we</b><00:02.333> cook</v>\n\n"
+                  "00:03.000 --> 00:04.000\n<v.loud Bob &amp; Co>fine &lt;3</v>\n\n"
+                  "00:04.000 --> 00:05.500\nnobody<00:04.700> speaks\n");
+        const auto document = AnnotationFormats::read("vtt", {in(dir, "talk.vtt")}, "talk");
+        QCOMPARE(cuesOf(document).size(), std::size_t(3));
+        QCOMPARE(cuesOf(document)[1].speaker, std::string("Bob & Co"));
+        QCOMPARE(cuesOf(document)[0].chunks.size(), std::size_t(4));
+        {
+            store::Project project(in(dir, "p.actbert"), store::Project::OpenMode::CreateNew);
+            ProjectImporter::run(project, document, {}, nullptr, CancelToken());
+        }
+        store::Project project(in(dir, "p.actbert"), store::Project::OpenMode::OpenExisting);
+        const auto track = project.tracks().list().at(0);
+        const auto items = project.items().forTrack(track.id);
+        QCOMPARE(items.at(0).speaker, std::string("Ann"));
+        QCOMPARE(items.at(0).word_times.at(3).start_s, 2.333);
+        QCOMPARE(items.at(0).word_times.at(3).text, std::string(" cook"));
+        QVERIFY(items.at(2).speaker.empty());
+        ExportSelection selection;
+        selection.kinds = AnnotationFormats::defaultKinds("vtt");
+        const auto collected = ProjectExporter::collect(project, selection);
+        std::string difference = compareNarration(document, collected);
+        QVERIFY2(difference.empty(), difference.c_str());
+        AnnotationFormats::write("vtt", collected, in(dir, "out.vtt"));
+        const auto again = AnnotationFormats::read("vtt", {in(dir, "out.vtt")}, "talk");
+        difference = compareNarration(document, again);
+        QVERIFY2(difference.empty(), difference.c_str());
+
+        // Word times an edit has made stale (the cue now ends before its last word) are left
+        // out of the export instead of breaking the cue.
+        project.journal().apply(store::EditCommand::moveBoundary(items.at(0).id, store::Edge::End,
+                                                                 items.at(0).start_frame + 30),
+                                "tester");
+        AnnotationFormats::write("vtt", ProjectExporter::collect(project, selection),
+                                 in(dir, "edited.vtt"));
+        const auto edited = AnnotationFormats::read("vtt", {in(dir, "edited.vtt")}, "talk");
+        QVERIFY(edited.warnings.empty());
+        QCOMPARE(cuesOf(edited).size(), std::size_t(3));
+        QCOMPARE(cuesOf(edited)[0].label, std::string("so today we cook"));
+        QCOMPARE(cuesOf(edited)[0].end_s, 2.0);
+        QVERIFY(cuesOf(edited)[0].chunks.empty());
+        QCOMPARE(cuesOf(edited)[0].speaker, std::string("Ann"));
+        QVERIFY(cuesOf(edited)[2].chunks == cuesOf(document)[2].chunks);
+    }
+
     void embeddedStreamImportsThroughTheCli() {
         QTemporaryDir dir;
         const QString video = QStringLiteral(ACTBERT_SHARED_DATA_DIR "/videos/mpcqt_test.mkv");

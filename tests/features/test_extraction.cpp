@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 
@@ -350,6 +351,41 @@ private Q_SLOTS:
             ++entries;
         }
         QCOMPARE(entries, 1);  // no temporary files left behind
+
+        // Ctrl-C during extraction: the command stops at its next safe point, removes what it
+        // was writing and exits 130; the cache folder holds no feature or temporary file.
+        const QString interrupted_out = dir.filePath(QStringLiteral("interrupted"));
+        QProcess interrupted;
+        interrupted.setReadChannel(QProcess::StandardError);
+        interrupted.start(QStringLiteral(ACTBERT_CLI_PATH),
+                          {QStringLiteral("extract"), QString::fromStdString(kVtest.string()),
+                           QStringLiteral("--out"), interrupted_out, QStringLiteral("--actions"),
+                           actions, QStringLiteral("--regions-net"), regions});
+        QVERIFY(interrupted.waitForStarted());
+        // The first progress line past 0 % means clips are being computed.
+        QByteArray err;
+        while (!err.contains("clip") && interrupted.state() == QProcess::Running) {
+            interrupted.waitForReadyRead(60000);
+            err += interrupted.readAllStandardError();
+        }
+        QVERIFY2(interrupted.state() == QProcess::Running,
+                 "extraction ended before the interrupt; use a longer video");
+        ::kill(static_cast<pid_t>(interrupted.processId()), SIGINT);
+        QVERIFY(interrupted.waitForFinished(120000));
+        err += interrupted.readAllStandardError();
+        const QByteArray interrupted_stdout = interrupted.readAllStandardOutput();
+        QCOMPARE(interrupted.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(interrupted.exitCode() == 130, (interrupted_stdout + err).constData());
+        QVERIFY2(!interrupted_stdout.contains("extracted"), interrupted_stdout.constData());
+        QVERIFY2(err.contains("interrupt"), err.constData());
+        entries = 0;
+        if (std::filesystem::exists(interrupted_out.toStdString())) {
+            for ([[maybe_unused]] const auto& entry :
+                 std::filesystem::directory_iterator(interrupted_out.toStdString())) {
+                ++entries;
+            }
+        }
+        QCOMPARE(entries, 0);
     }
 };
 

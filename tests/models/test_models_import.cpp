@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 
 #include "models/actbert/actbert_config.h"
@@ -62,10 +63,15 @@ bool contains(const std::vector<std::string>& lines, const std::string& fragment
 class TestModelsImport : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() {
-        QVERIFY(dir_.isValid());
-        torch::set_num_threads(2);
+    void initTestCase() { torch::set_num_threads(2); }
+
+    // Each test writes its own fixtures into its own folder: none reads what another wrote,
+    // so any one runs alone and the order does not matter.
+    void init() {
+        dir_ = std::make_unique<QTemporaryDir>();
+        QVERIFY(dir_->isValid());
     }
+    void cleanup() { dir_.reset(); }
 
     void importedBertTextStreamIsThatBert() {
         const auto folder = path("bert_prefixed");
@@ -101,6 +107,10 @@ private Q_SLOTS:
 
     void bertOfTheWrongShapeIsRefused() {
         const auto folder = path("bert_prefixed");
+        std::filesystem::create_directories(folder);
+        const auto python =
+            actbert::tests::runPython(actbert::tests::kBertReferenceScript, {folder, "bert.", "2"});
+        QVERIFY2(python.exit_code == 0, python.output.c_str());
         auto config =
             io::configForBert(io::readHfBertConfig(folder + "/config.json"), ActBertConfig::tiny());
         config.text.intermediate_size = 48;
@@ -243,10 +253,10 @@ private Q_SLOTS:
 
 private:
     std::string path(const std::string& name) const {
-        return dir_.filePath(QString::fromStdString(name)).toStdString();
+        return dir_->filePath(QString::fromStdString(name)).toStdString();
     }
 
-    QTemporaryDir dir_;
+    std::unique_ptr<QTemporaryDir> dir_;
 };
 
 QTEST_GUILESS_MAIN(TestModelsImport)

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "core/common/error.h"
+#include "core/store/change_set.h"
 #include "core/store/project.h"
 #include "core/store/schema.h"
 #include "core/store/sqlite_database.h"
@@ -131,6 +132,10 @@ private Q_SLOTS:
                 const auto items = project.items().forTrack(1);
                 QCOMPARE(items.size(), std::size_t(2));
                 QCOMPARE(items[1].label, std::string("stir"));
+                // Rows from before version 4 read as having no speaker, parent or word times.
+                QVERIFY(items[1].speaker.empty() && items[1].parent_ref.empty() &&
+                        items[1].word_times.empty());
+                QVERIFY(!project.tracks().get(1).parent_track_id);
                 // The journal and the later tables work on a migrated project.
                 project.journal().apply(EditCommand::moveBoundary(items[0].id, Edge::End, 90),
                                         "tester");
@@ -140,6 +145,111 @@ private Q_SLOTS:
                 project.catalog().addLabels("verbs", {{"1", "cut"}});
                 QCOMPARE(project.catalog().labels("verbs").size(), std::size_t(1));
             }
+        }
+    }
+
+    void speakersParentsAndWordTimesAreKept() {
+        QTemporaryDir dir;
+        const auto path = projectPath(dir);
+        std::int64_t words_track = 0;
+        std::int64_t tokens_track = 0;
+        std::int64_t word_id = 0;
+        Item word;
+        Item token;
+        {
+            Project project(path, Project::OpenMode::CreateNew);
+            const auto video_id = addProbedVideo(project, "talk", 300);
+            const auto other_video = addProbedVideo(project, "other", 300);
+            Track words;
+            words.video_id = video_id;
+            words.name = "words";
+            words.kind = TrackKind::Captions;
+            words_track = project.tracks().add(words);
+            Track tokens = words;
+            tokens.name = "tokens";
+            tokens.parent_track_id = words_track;
+            tokens.parent_constraint = "Symbolic_Subdivision";
+            tokens_track = project.tracks().add(tokens);
+            Track elsewhere = words;
+            elsewhere.video_id = other_video;
+            const auto elsewhere_id = project.tracks().add(elsewhere);
+            // A parent must be a track of the same video, and not the track itself.
+            QVERIFY_THROWS_EXCEPTION(actbert::Error, project.tracks().setParent(
+                                                         elsewhere_id, words_track, "Included_In"));
+            QVERIFY_THROWS_EXCEPTION(actbert::Error, project.tracks().setParent(
+                                                         words_track, words_track, "Included_In"));
+
+            word.track_id = words_track;
+            word.start_frame = 30;
+            word.end_frame = 90;
+            word.start_s = 1.0;
+            word.end_s = 3.0;
+            word.label = "so today we're";
+            word.external_id = "a1";
+            word.speaker = "Ann <host>";
+            // Times that are not short decimals must come back bit for bit.
+            word.word_times = {{1.0, "so"}, {1.1 + 0.2, " today"}, {2.0 / 3.0 + 1.5, " we're"}};
+            word_id = project.items().insert(word);
+            word.id = word_id;
+            token = word;
+            token.id = 0;
+            token.track_id = tokens_track;
+            token.label = "so";
+            token.external_id = "a2";
+            token.parent_ref = "a1";
+            token.word_times.clear();
+            project.items().insertMany({token});
+        }
+        Project project(path, Project::OpenMode::OpenExisting);
+        QCOMPARE(project.tracks().get(tokens_track).parent_track_id.value_or(0), words_track);
+        QCOMPARE(project.tracks().get(tokens_track).parent_constraint,
+                 std::string("Symbolic_Subdivision"));
+        QVERIFY(!project.tracks().get(words_track).parent_track_id);
+        QVERIFY(project.items().get(word_id) == word);
+        const auto tokens = project.items().forTrack(tokens_track);
+        QCOMPARE(tokens.size(), std::size_t(1));
+        QCOMPARE(tokens[0].parent_ref, std::string("a1"));
+        QCOMPARE(tokens[0].speaker, std::string("Ann <host>"));
+
+        // A journaled edit and its undo keep them exactly, also across a reopen.
+        project.journal().apply(EditCommand::relabel(word_id, "so today"), "tester");
+        QCOMPARE(project.items().get(word_id).word_times, word.word_times);
+        QVERIFY(project.journal().undo().has_value());
+        QVERIFY(project.items().get(word_id) == word);
+        // An entry journaled before schema version 4 has none of the new keys.
+        const auto old_entry = ChangeSet::fromJson(
+            R"([[null, {"id": 7, "track": 1, "frames": [0, 30], "seconds": [0, 1],
+               "whole_video": false, "label": "cut", "label_id": "", "external_id": "",
+               "review": "unreviewed", "author": "", "confidence": null}]])");
+        QCOMPARE(old_entry.changes().at(0).after->label, std::string("cut"));
+        QVERIFY(old_entry.changes().at(0).after->word_times.empty());
+        QVERIFY(old_entry.changes().at(0).after->speaker.empty());
+
+        // Removing the parent track leaves the dependent one independent.
+        project.tracks().remove(words_track);
+        QVERIFY(!project.tracks().get(tokens_track).parent_track_id);
+        QCOMPARE(project.items().count(tokens_track), std::int64_t(1));
+    }
+
+    void corruptWordTimesNameTheItem() {
+        QTemporaryDir dir;
+        const auto path = projectPath(dir);
+        std::int64_t track_id = 0;
+        {
+            Project project(path, Project::OpenMode::CreateNew);
+            track_id = addPartitionTrack(project, addProbedVideo(project, "v", 90), {0, 30, 90});
+        }
+        {
+            SqliteDatabase database(path, SqliteDatabase::OpenMode::OpenExisting);
+            database.execute("UPDATE items SET word_times='[[1, 2]]' WHERE id=2");
+        }
+        Project project(path, Project::OpenMode::OpenExisting);
+        try {
+            project.items().forTrack(track_id);
+            QFAIL("read corrupt word times");
+        } catch (const actbert::Error& error) {
+            QVERIFY2(messageContains(error, "item 2") && messageContains(error, "[1,2]"),
+                     error.what());
         }
     }
 
