@@ -7,35 +7,14 @@
 
 #include "core/common/error.h"
 #include "core/eval/caption_tokenizer.h"
+#include "core/eval/score_files.h"
 
 namespace actbert::eval {
 
 namespace {
 
-// Annotation files are a few megabytes; refuse to parse something far larger.
-constexpr std::uintmax_t kMaxFileBytes = 512ull * 1024 * 1024;
-
 nlohmann::json readJson(const std::filesystem::path& path, const char* what) {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(path, error);
-    if (error) {
-        throw Error(std::string("cannot read ") + what + " file " + path.string() + ": " +
-                    error.message());
-    }
-    if (size > kMaxFileBytes) {
-        throw Error(std::string(what) + " file " + path.string() + " is too large (" +
-                    std::to_string(size) + " bytes)");
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw Error(std::string("cannot open ") + what + " file " + path.string());
-    }
-    try {
-        return nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(std::string(what) + " file " + path.string() +
-                    " is not valid JSON: " + e.what());
-    }
+    return readJsonFile(path, what);
 }
 
 }  // namespace

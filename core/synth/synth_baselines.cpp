@@ -10,6 +10,7 @@
 #include <map>
 
 #include "core/common/error.h"
+#include "core/eval/frame_accuracy.h"
 
 namespace actbert::synth {
 
@@ -157,11 +158,16 @@ BaselineReport computeBaselines(const std::filesystem::path& dir, const Progress
             std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
                 return a.second < b.second;
             })->first;
-        int majority_right = 0;
-        int nn_right = 0;
+        // The eval frames of the task as one label sequence, scored by core/eval's frame
+        // accuracy (pooled, background included).
+        std::vector<int> truth;
+        std::vector<int> majority_predicted(eval.size(), majority_label);
+        std::vector<int> nn_predicted;
+        truth.reserve(eval.size());
+        nn_predicted.reserve(eval.size());
         for (const auto* f : eval) {
             cancel.throwIfCancelled();
-            majority_right += f->label == majority_label ? 1 : 0;
+            truth.push_back(f->label);
             float best = 1e30f;
             int best_label = majority_label;
             for (const auto* t : train) {
@@ -174,14 +180,16 @@ BaselineReport computeBaselines(const std::filesystem::path& dir, const Progress
                     best_label = t->label;
                 }
             }
-            nn_right += best_label == f->label ? 1 : 0;
+            nn_predicted.push_back(best_label);
         }
+        const auto majority = actbert::eval::frameAccuracy(majority_predicted, truth);
+        const auto nearest = actbert::eval::frameAccuracy(nn_predicted, truth);
         row.eval_frames = static_cast<int>(eval.size());
-        row.majority = static_cast<double>(majority_right) / row.eval_frames;
-        row.colour_nn = static_cast<double>(nn_right) / row.eval_frames;
+        row.majority = majority.accuracy();
+        row.colour_nn = nearest.accuracy();
         report.eval_frames += row.eval_frames;
-        majority_hits += majority_right;
-        nn_hits += nn_right;
+        majority_hits += static_cast<double>(majority.correct_frames);
+        nn_hits += static_cast<double>(nearest.correct_frames);
         report.tasks.push_back(row);
     }
     if (report.eval_frames > 0) {

@@ -56,10 +56,12 @@ public:
     };
     Counts counts() const { return {loaded_.load(), built_.load()}; }
 
-private:
+    // The content hash that keys this cache (and the scrub proxies beside it), remembered per
+    // (path, size, modification time). `warning` says why it could not be remembered.
     std::string contentHashOf(const std::filesystem::path& video, const CancelToken& cancel,
                               std::string& warning) const;
 
+private:
     std::filesystem::path dir_;
     std::atomic<std::int64_t> loaded_{0};
     std::atomic<std::int64_t> built_{0};

@@ -48,5 +48,7 @@ inline ProcessResult runPython(const QByteArray& script, const QByteArray& input
 
 int runCaptionMetricTests(int argc, char** argv);
 int runCaptionCliTests(int argc, char** argv);
+int runTaskMetricTests(int argc, char** argv);
+int runScoreCliTests(int argc, char** argv);
 
 }  // namespace actbert::eval::testing

@@ -10,5 +10,7 @@ int main(int argc, char** argv) {
     int failures = 0;
     failures += runCaptionMetricTests(argc, argv);
     failures += runCaptionCliTests(argc, argv);
+    failures += runTaskMetricTests(argc, argv);
+    failures += runScoreCliTests(argc, argv);
     return failures;
 }
