@@ -386,6 +386,9 @@ void StudioFlow::useProjectTimeline(std::int64_t video_id, const VideoStreamInfo
     // The memory controller must stop hearing the view, or edits would go to both.
     edit_controller_.reset();
     undo_->clear();
+    // openTimeline frees the previous video's model: the view must let go of it first, or
+    // it would disconnect from a freed object (opening a second video crashed).
+    timeline_view_->setModel(nullptr);
     StoreTimelineModel& model = session_->openTimeline(video_id, info);
     timeline_view_->setModel(&model);
     session_->editor()->attach(timeline_view_);

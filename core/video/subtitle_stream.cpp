@@ -136,6 +136,12 @@ int chooseSubtitleStream(const MediaInfo& info, std::optional<int> stream,
                 describeStreams(info));
 }
 
+bool isTextSubtitleCodec(const std::string& codec) {
+    const AVCodecDescriptor* descriptor = avcodec_descriptor_get_by_name(codec.c_str());
+    return descriptor != nullptr && descriptor->type == AVMEDIA_TYPE_SUBTITLE &&
+           (descriptor->props & AV_CODEC_PROP_TEXT_SUB) != 0;
+}
+
 SubtitleTrack readSubtitleStream(const std::filesystem::path& path, int stream_index,
                                  const CancelToken& cancel) {
     auto input = detail::openInput(path);

@@ -46,6 +46,10 @@ int chooseSubtitleStream(const MediaInfo& info, std::optional<int> stream,
 SubtitleTrack readSubtitleStream(const std::filesystem::path& path, int stream_index,
                                  const CancelToken& cancel = CancelToken());
 
+// Whether a subtitle codec (StreamInfo::codec, FFmpeg's short name) carries text, which
+// readSubtitleStream can read, rather than pictures (dvd_subtitle, hdmv_pgs_subtitle).
+bool isTextSubtitleCodec(const std::string& codec);
+
 // ASS dialogue text ("{\i1}two\Nlines") as plain text ("two\nlines").
 std::string assToPlainText(const std::string& dialogue_text);
 

@@ -48,6 +48,7 @@ namespace store = actbert::store;
 namespace {
 
 const QString kAvi = QStringLiteral(ACTBERT_SHARED_DATA_DIR "/videos/paddle_example.avi");
+const QString kMkv = QStringLiteral(ACTBERT_SHARED_DATA_DIR "/videos/mpcqt_test.mkv");
 const QString kCaptions = QStringLiteral(ACTBERT_SHARED_DATA_DIR "/annotations/howto100m_captions");
 const QString kYouCook2 =
     QStringLiteral(ACTBERT_SHARED_DATA_DIR "/annotations/youcookii_annotations_trainval.json");
@@ -271,6 +272,84 @@ private Q_SLOTS:
         QCOMPARE(items[1].label, QStringLiteral("whisk"));
         // paddle_example.avi runs at 25 fps: 1.5 s is frame 37 or 38 depending on rounding.
         QVERIFY(items[1].start_frame == 37 || items[1].start_frame == 38);
+    }
+
+    void embeddedSubtitleStreamsAreNarrationSources() {
+        Studio studio;
+        QMenu* subtitles = studio.flow.importExport().subtitleMenu();
+        QVERIFY(studio.importMenu()->actions().contains(subtitles->menuAction()));
+        // Listed as the menu opens; until something can be imported, one disabled line says why.
+        const auto listed = [&] {
+            Q_EMIT subtitles->aboutToShow();
+            return subtitles->actions();
+        };
+        const auto onlyNote = [&](const QString& reason) {
+            const QList<QAction*> actions = listed();
+            return actions.size() == 1 && !actions[0]->isEnabled() &&
+                   actions[0]->text().contains(reason);
+        };
+        QVERIFY(onlyNote(QStringLiteral("Open or create a project")));
+        QVERIFY(studio.createProject());
+        QVERIFY(onlyNote(QStringLiteral("Open a video")));
+        QVERIFY(studio.flow.openVideo(kAvi));
+        QVERIFY(onlyNote(QStringLiteral("paddle_example.avi has no subtitle streams")));
+
+        // mpcqt_test.mkv carries three SRT streams in three languages (ffprobe: 2 eng, 3 spa,
+        // 4 fre).
+        QVERIFY(studio.flow.openVideo(kMkv));
+        const TimelineModel* model = studio.flow.timeline()->model();
+        const int tracks_before = model->trackCount();
+        QStringList texts;
+        QAction* spanish = nullptr;
+        for (QAction* action : listed()) {
+            QVERIFY(action->isEnabled());
+            texts.append(action->text());
+            if (action->data().toInt() == 3) {
+                spanish = action;
+            }
+        }
+        QCOMPARE(texts, (QStringList{QStringLiteral("Stream 2: English (eng), subrip"),
+                                     QStringLiteral("Stream 3: Spanish (spa), subrip"),
+                                     QStringLiteral("Stream 4: French (fre), subrip")}));
+        QVERIFY(spanish != nullptr);
+        studio.outcome.reset();
+        spanish->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return studio.outcome.has_value(); }, 120'000));
+        QVERIFY2(studio.outcome->status == ImportOutcome::Status::Imported,
+                 qPrintable(studio.outcome->message));
+        QVERIFY(studio.errors.isEmpty());
+        // The cues belong to the video on screen (no new video) and its timeline shows them.
+        QCOMPARE(studio.outcome->videos_added, std::int64_t{0});
+        QCOMPARE(studio.outcome->items_added, std::int64_t{2});
+        model = studio.flow.timeline()->model();
+        QCOMPARE(model->trackCount(), tracks_before + 1);
+        const ProjectContent content = contentOf(studio.projectPath());
+        const auto track = content.find({"mpcqt_test.mkv", "subtitles-spa"});
+        QVERIFY(track != content.end());
+        QCOMPARE(track->second.size(), std::size_t{2});
+        // The texts as `ffmpeg -map 0:3 out.srt` writes them.
+        QCOMPARE(std::get<2>(track->second[0]),
+                 std::string("Un zorro rojo (Vulpes vulpes) atrapando un rat\u00f3n cerca de la "
+                             "villa de Belu\u0161a, Eslovaquia"));
+        QCOMPARE(std::get<2>(track->second[1]), std::string("Autor: Lubo Ondrasko"));
+        {
+            store::Project project(studio.projectPath().toStdString(),
+                                   store::Project::OpenMode::OpenExisting);
+            const auto video = project.videos().findByKey("mpcqt_test.mkv");
+            const auto stored = project.tracks().findByName(video->id, "subtitles-spa");
+            QVERIFY(stored->kind == store::TrackKind::Captions);
+            QCOMPARE(project.items().forTrack(stored->id).at(0).start_s, 1.807);
+        }
+
+        // The same stream again would clash with its track: the error names it, nothing changes.
+        studio.outcome.reset();
+        listed().at(1)->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return studio.outcome.has_value(); }, 120'000));
+        QVERIFY(studio.outcome->status == ImportOutcome::Status::Failed);
+        QCOMPARE(studio.errors.size(), 1);
+        QVERIFY2(studio.errors[0].contains(QStringLiteral("subtitles-spa")),
+                 qPrintable(studio.errors[0]));
+        QCOMPARE(contentOf(studio.projectPath()), content);
     }
 
     void malformedFilesNameTheFileAndChangeNothing() {

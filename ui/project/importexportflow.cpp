@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -12,9 +13,12 @@
 
 #include "core/common/error.h"
 #include "core/data/annotation_formats.h"
+#include "core/data/embedded_subtitles.h"
 #include "core/data/project_exporter.h"
 #include "core/data/project_importer.h"
 #include "core/store/project.h"
+#include "core/video/media_info.h"
+#include "core/video/subtitle_stream.h"
 #include "ui/jobs/jobbridge.h"
 #include "ui/project/projectsession.h"
 #include "ui/project/storetimelinemodel.h"
@@ -100,6 +104,62 @@ ImportOutcome importOnWorker(const std::filesystem::path& project_path, const st
     return outcome;
 }
 
+// Runs on the job's thread like importOnWorker: the stream is decoded before the project is
+// opened, so a video that cannot be read never touches it.
+ImportOutcome importSubtitlesOnWorker(const std::filesystem::path& project_path,
+                                      const QString& video_path, int stream_index,
+                                      const std::string& video_key, const ProgressFn& progress,
+                                      const CancelToken& cancel) {
+    ImportOutcome outcome;
+    const QString what = ImportExportFlow::tr("subtitle stream %1 of %2")
+                             .arg(stream_index)
+                             .arg(QFileInfo(video_path).fileName());
+    try {
+        reportProgress(progress, 0.0, "reading");
+        data::EmbeddedSubtitleRequest request;
+        request.stream = stream_index;
+        const auto subtitles =
+            data::EmbeddedSubtitles::read(video_path.toStdString(), request, cancel);
+        cancel.throwIfCancelled();
+        store::Project project(project_path, store::Project::OpenMode::OpenExisting);
+        const data::ImportSummary summary = data::ProjectImporter::run(
+            project, subtitles.document(video_key), data::ImportOptions{}, progress, cancel);
+        outcome.status = ImportOutcome::Status::Imported;
+        outcome.videos_added = summary.videos_added;
+        outcome.tracks_added = summary.tracks_added;
+        outcome.items_added = summary.items_added;
+        outcome.message = ImportExportFlow::tr("Imported %1 cues of %2 into the track '%3'")
+                              .arg(summary.items_added)
+                              .arg(what, QString::fromStdString(subtitles.track.name));
+    } catch (const Cancelled&) {
+        outcome.status = ImportOutcome::Status::Cancelled;
+        outcome.message =
+            ImportExportFlow::tr("Import of %1 cancelled: the project is unchanged").arg(what);
+    } catch (const std::exception& error) {
+        outcome.status = ImportOutcome::Status::Failed;
+        outcome.message = ImportExportFlow::tr("Cannot import %1: %2\nThe project is unchanged.")
+                              .arg(what, QString::fromStdString(error.what()));
+    }
+    return outcome;
+}
+
+// A subtitle stream as its menu entry names it: "Stream 2: English (eng), subrip".
+QString subtitleEntryText(const video::StreamInfo& stream) {
+    QString language = ImportExportFlow::tr("no language");
+    if (!stream.language.empty()) {
+        const QString code = QString::fromStdString(stream.language);
+        const QLocale::Language known = QLocale::codeToLanguage(code);
+        language = known == QLocale::AnyLanguage || known == QLocale::C
+                       ? code
+                       : QStringLiteral("%1 (%2)").arg(QLocale::languageToString(known), code);
+    }
+    QString text = ImportExportFlow::tr("Stream %1: %2").arg(stream.index).arg(language);
+    if (!stream.title.empty()) {
+        text += QStringLiteral(" \u201c%1\u201d").arg(QString::fromStdString(stream.title));
+    }
+    return text + QStringLiteral(", ") + QString::fromStdString(stream.codec);
+}
+
 // Runs on the job's thread with its own connection, like importOnWorker. Reading the
 // project is most of the work; the file is written atomically at the end.
 ExportOutcome exportOnWorker(const std::filesystem::path& project_path, const std::string& format,
@@ -161,8 +221,11 @@ ImportExportFlow::ImportExportFlow(JobBridge& jobs, QWidget* dialog_parent, QMen
       dialog_parent_(dialog_parent),
       import_menu_(import_menu),
       export_menu_(export_menu),
+      subtitle_menu_(new QMenu(tr("Subtitles from video"), import_menu)),
       bridge_(jobs),
       jobs_(jobs.runner()) {
+    // Listed as the menu opens: the video on screen changes without the flow being told.
+    connect(subtitle_menu_, &QMenu::aboutToShow, this, &ImportExportFlow::rebuildSubtitleMenu);
     rebuildMenus();
 }
 
@@ -197,6 +260,11 @@ void ImportExportFlow::rebuildMenus() {
             note->setEnabled(false);
             menu->addSeparator();
         }
+        if (direction == TransferDirection::Import) {
+            // clear() leaves the submenu alive (its action is its own), so it is re-added.
+            menu->addMenu(subtitle_menu_);
+            menu->addSeparator();
+        }
         for (const AnnotationFormatEntry& format : formats()) {
             QAction* action = menu->addAction(
                 tr("%1 (%2)...").arg(formatTitle(format), QString::fromLatin1(format.patterns)));
@@ -211,6 +279,65 @@ void ImportExportFlow::rebuildMenus() {
                 }
             });
         }
+    }
+    rebuildSubtitleMenu();
+}
+
+QString ImportExportFlow::currentVideoPath(QString* why) const {
+    if (session_ == nullptr) {
+        *why = tr("Open or create a project first: subtitles are imported into it");
+        return {};
+    }
+    if (session_->timeline() == nullptr) {
+        *why = tr("Open a video first: its subtitle streams are listed here");
+        return {};
+    }
+    const store::Video video = session_->project().videos().get(session_->timeline()->videoId());
+    if (video.path.empty()) {
+        *why = tr("The video on screen (%1) has no file in the project")
+                   .arg(QString::fromStdString(video.key));
+        return {};
+    }
+    return QString::fromStdString(video.path);
+}
+
+void ImportExportFlow::rebuildSubtitleMenu() {
+    subtitle_menu_->clear();
+    // A disabled line says why nothing can be chosen.
+    const auto note = [this](const QString& text) {
+        subtitle_menu_->addAction(text)->setEnabled(false);
+    };
+    QString why;
+    const QString path = currentVideoPath(&why);
+    if (path.isEmpty()) {
+        note(why);
+        return;
+    }
+    std::vector<video::StreamInfo> streams;
+    try {
+        for (const video::StreamInfo* stream :
+             video::readMediaInfo(path.toStdString()).streamsOf(video::StreamKind::Subtitle)) {
+            streams.push_back(*stream);
+        }
+    } catch (const std::exception& error) {
+        note(tr("Cannot read %1: %2")
+                 .arg(QFileInfo(path).fileName(), QString::fromStdString(error.what())));
+        return;
+    }
+    if (streams.empty()) {
+        note(tr("%1 has no subtitle streams").arg(QFileInfo(path).fileName()));
+        return;
+    }
+    for (const video::StreamInfo& stream : streams) {
+        const bool text = video::isTextSubtitleCodec(stream.codec);
+        QAction* action =
+            subtitle_menu_->addAction(text ? subtitleEntryText(stream)
+                                           : tr("%1 (pictures, not text: cannot be a narration)")
+                                                 .arg(subtitleEntryText(stream)));
+        action->setData(stream.index);
+        action->setEnabled(text);
+        const int index = stream.index;
+        connect(action, &QAction::triggered, this, [this, index] { startSubtitleImport(index); });
     }
 }
 
@@ -310,38 +437,60 @@ bool ImportExportFlow::startImport(const std::string& format, const QStringList&
     // Subtitle and ELAN files name no video: they go to the video on screen (without one,
     // core/data keys them by file name).
     const std::string video_key = currentVideoKey();
-    if (!beginTransfer(TransferDirection::Import, tr("Importing %1...").arg(fileNames(paths)))) {
+    return submitImport(
+        fileNames(paths), [project_path = session_->project().path(), format, paths, video_key](
+                              const ProgressFn& progress, const CancelToken& cancel) {
+            return importOnWorker(project_path, format, paths, video_key, progress, cancel);
+        });
+}
+
+bool ImportExportFlow::startSubtitleImport(int stream_index) {
+    QString why;
+    const QString video_path = currentVideoPath(&why);
+    if (video_path.isEmpty()) {
+        showError(why);
+        return false;
+    }
+    const QString what =
+        tr("subtitle stream %1 of %2").arg(stream_index).arg(QFileInfo(video_path).fileName());
+    return submitImport(what, [project_path = session_->project().path(), video_path, stream_index,
+                               video_key = currentVideoKey()](const ProgressFn& progress,
+                                                              const CancelToken& cancel) {
+        return importSubtitlesOnWorker(project_path, video_path, stream_index, video_key, progress,
+                                       cancel);
+    });
+}
+
+bool ImportExportFlow::submitImport(const QString& what, ImportWork work) {
+    if (!beginTransfer(TransferDirection::Import, tr("Importing %1...").arg(what))) {
         return false;
     }
     auto result = std::make_shared<std::optional<ImportOutcome>>();
     jobs::JobSpec spec;
     spec.kind = "import";
     spec.owner = session_->project().path().string();
-    spec.work = [result, project_path = session_->project().path(), format, paths, video_key,
+    spec.work = [result, work = std::move(work),
                  listener = progress_listener_](const jobs::JobCallbacks& callbacks) {
-        *result = importOnWorker(project_path, format, paths, video_key,
-                                 stageProgress(callbacks.progress, listener), callbacks.cancel);
+        *result = work(stageProgress(callbacks.progress, listener), callbacks.cancel);
         endJobAs(**result);
     };
-    job_ = bridge_.submit(jobs_, std::move(spec), this,
-                          [this, result, paths](const jobs::JobStatus& status) {
-                              if (!status.isEnded()) {
-                                  showProgress(status.progress.fraction,
-                                               QString::fromStdString(status.progress.stage));
-                                  return;
-                              }
-                              ImportOutcome outcome;
-                              if (result->has_value()) {
-                                  outcome = **result;
-                              } else {
-                                  // Cancelled before it started (or the runner stopped).
-                                  outcome.status = ImportOutcome::Status::Cancelled;
-                                  outcome.message = tr("Import of %1 cancelled: the project is "
-                                                       "unchanged")
-                                                        .arg(fileNames(paths));
-                              }
-                              finishImport(outcome);
-                          });
+    job_ = bridge_.submit(
+        jobs_, std::move(spec), this, [this, result, what](const jobs::JobStatus& status) {
+            if (!status.isEnded()) {
+                showProgress(status.progress.fraction,
+                             QString::fromStdString(status.progress.stage));
+                return;
+            }
+            ImportOutcome outcome;
+            if (result->has_value()) {
+                outcome = **result;
+            } else {
+                // Cancelled before it started (or the runner stopped).
+                outcome.status = ImportOutcome::Status::Cancelled;
+                outcome.message = tr("Import of %1 cancelled: the project is unchanged").arg(what);
+            }
+            finishImport(outcome);
+        });
     return true;
 }
 

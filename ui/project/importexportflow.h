@@ -7,6 +7,10 @@
 // also runs as a job with its own connection behind a cancellable progress dialog; core/data
 // writes files atomically, so a failed or cancelled export leaves no file (and an existing
 // one untouched).
+// File > Import > Subtitles from video lists the text subtitle streams inside the video on
+// screen (language, title, codec) each time it opens; choosing one imports it as a captions
+// track through core/data's EmbeddedSubtitles, as `actbert import subtitles` does, on the
+// same runner and behind the same dialog as the file imports.
 // File dialogs and message boxes are injectable so tests drive the real flow without them.
 // Threading: GUI thread only; the job reports back through the JobBridge.
 
@@ -94,6 +98,14 @@ public:
     // open, another import or export runs, or nothing was given. The outcome comes with
     // importFinished.
     bool startImport(const std::string& format, const QStringList& paths);
+    // Starts importing the subtitle stream `stream_index` of the video on screen as a
+    // captions track; false (with the reason shown) as startImport, or when no video is open.
+    // The outcome comes with importFinished.
+    bool startSubtitleImport(int stream_index);
+    // File > Import > Subtitles from video; its entries (data: the stream number) are built
+    // when it is about to show, or by rebuildSubtitleMenu().
+    QMenu* subtitleMenu() const { return subtitle_menu_; }
+    void rebuildSubtitleMenu();
     bool isImporting() const { return job_ != 0 && running_ == TransferDirection::Import; }
     void cancelImport() { cancelTransfer(); }
     // Starts writing every track of the format's default kinds (as `actbert export` does) to
@@ -116,6 +128,11 @@ Q_SIGNALS:
 
 private:
     void rebuildMenus();
+    // Runs `work` (on the job's thread) as the running import, `what` naming it in messages.
+    using ImportWork = std::function<ImportOutcome(const ProgressFn&, const CancelToken&)>;
+    bool submitImport(const QString& what, ImportWork work);
+    // The file of the video on screen; empty (with `why` set) when there is none.
+    QString currentVideoPath(QString* why) const;
     // Refuses (with the reason shown) when a transfer runs; else opens the progress dialog.
     bool beginTransfer(TransferDirection direction, const QString& label);
     void cancelTransfer();
@@ -130,6 +147,7 @@ private:
     QWidget* dialog_parent_;
     QMenu* import_menu_;
     QMenu* export_menu_;
+    QMenu* subtitle_menu_;  // a child of import_menu_, re-added whenever that is rebuilt
     ProjectSession* session_ = nullptr;
     PathProvider path_provider_;
     ErrorSink error_sink_;
