@@ -1,6 +1,7 @@
 // Video engine benchmark, each number against the ffmpeg tools measured in the same run on the
-// same files: sequential decode speed, random-access latency, frame-index build time for a
-// one-hour video, peak memory. Generates its inputs with ffmpeg in a temporary folder.
+// same files: sequential decode speed, random-access latency, scrub proxies (seek to the first
+// picture, build time, size), frame-index build time for a one-hour video, peak memory. Generates
+// its inputs with ffmpeg in a temporary folder.
 //   bench_video [--quick]
 
 #include <sys/resource.h>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "core/video/frame_index_builder.h"
+#include "core/video/proxy_writer.h"
 #include "core/video/video_decoder.h"
 
 namespace {
@@ -221,6 +223,46 @@ int main(int argc, char** argv) {
         percentile(ffmpeg_seek_ms, 0.5), percentile(ffmpeg_seek_ms, 0.95),
         percentile(ffmpeg_seek_ms, 0.5) / percentile(latencies_ms, 0.5));
     const long decode_peak_kib = peakRssKib();
+
+    // --- scrub proxy ------------------------------------------------------------------------
+    // A seek shows the proxy picture first, then the exact frame (the frameAt() line above).
+    const fs::path proxy = dir / "hd.proxy.mp4";
+    auto proxy_start = Clock::now();
+    writeProxy(hd, VideoDecoder(hd).frameIndex(), proxy);
+    const double proxy_build_s = secondsSince(proxy_start);
+    // Peer: the ffmpeg tool writing the same kind of proxy (intra-only x264, 640 px).
+    const double ffmpeg_proxy_s =
+        timedRun("ffmpeg -v error -y -i " + hd +
+                 " -vf scale=640:-2 -c:v libx264 -preset veryfast -crf 24 -g 1 -bf 0 " +
+                 (dir / "peer.proxy.mp4").string());
+    std::vector<double> proxy_ms;
+    {
+        // One decoding thread: an intra picture decodes alone, frame threads only add latency.
+        VideoDecoder scrub(proxy, VideoDecoderOptions{1});
+        std::mt19937 random(1234);
+        std::uniform_int_distribution<std::int64_t> any(0, scrub.frameCount() - 1);
+        for (int i = 0; i < picks; ++i) {
+            const std::int64_t index = any(random);
+            const auto start = Clock::now();
+            scrub.frameAt(index);
+            proxy_ms.push_back(secondsSince(start) * 1000.0);
+        }
+    }
+    std::printf("\nscrub proxy of the 720p file (%s, 640 px, all-intra)\n",
+                toString(ProxyCodec::H264Intra));
+    std::printf(
+        "  seek to first picture  median %7.1f ms  p95 %7.1f ms (goal p95 < 50 ms)"
+        "  p95 ratio to the exact frame %.3fx\n",
+        percentile(proxy_ms, 0.5), percentile(proxy_ms, 0.95),
+        percentile(proxy_ms, 0.95) / percentile(latencies_ms, 0.95));
+    std::printf("  seek to exact frame    p95 %7.1f ms (frameAt() above)\n",
+                percentile(latencies_ms, 0.95));
+    std::printf("  build %.2f s = %.1f%% of the video's %d s; ffmpeg tool %.2f s, ratio %.2fx\n",
+                proxy_build_s, 100.0 * proxy_build_s / hd_seconds, hd_seconds, ffmpeg_proxy_s,
+                proxy_build_s / ffmpeg_proxy_s);
+    std::printf("  size %.1f MB per hour (ffmpeg tool's %.1f MB per hour)\n",
+                fs::file_size(proxy) / 1e6 * 3600.0 / hd_seconds,
+                fs::file_size(dir / "peer.proxy.mp4") / 1e6 * 3600.0 / hd_seconds);
 
     // --- frame index of a one-hour video ----------------------------------------------------
     auto start = Clock::now();
