@@ -270,25 +270,6 @@ Das Projekt ist unverändert.</translation>
     </message>
 </context>
 <context>
-    <name>actbert::ui::ProjectSession</name>
-    <message>
-        <source>Actions</source>
-        <translation>Handlungen</translation>
-    </message>
-    <message>
-        <source>unlabelled</source>
-        <translation>unbeschriftet</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>Schritte</translation>
-    </message>
-    <message>
-        <source>Captions</source>
-        <translation>Untertitel</translation>
-    </message>
-</context>
-<context>
     <name>actbert::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -337,12 +318,16 @@ Das Projekt ist unverändert.</translation>
         <translation>Kein folgendes Element zum Zusammenführen</translation>
     </message>
     <message>
-        <source>unlabelled</source>
-        <translation>unbeschriftet</translation>
-    </message>
-    <message>
         <source>No track selected to accept</source>
         <translation>Keine Spur zum Annehmen ausgewählt</translation>
+    </message>
+    <message>
+        <source>The label is unchanged</source>
+        <translation>Die Beschriftung ist unverändert</translation>
+    </message>
+    <message>
+        <source>No track selected</source>
+        <translation>Keine Spur ausgewählt</translation>
     </message>
 </context>
 <context>
@@ -487,8 +472,8 @@ Das Projekt ist unverändert.</translation>
 <context>
     <name>actbert::ui::StudioFlow</name>
     <message>
-        <source>No project open: timeline edits are kept in memory only and are not saved</source>
-        <translation>Kein Projekt geöffnet: Änderungen an der Zeitleiste bleiben nur im Speicher und werden nicht gesichert</translation>
+        <source>No project open: timeline edits go to a temporary project and are not saved</source>
+        <translation>Kein Projekt geöffnet: Änderungen an der Zeitleiste gehen in ein temporäres Projekt und werden nicht gesichert</translation>
     </message>
     <message>
         <source>Open video</source>
@@ -527,22 +512,6 @@ Das Projekt ist unverändert.</translation>
         <translation>Projekt %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>Actions</source>
-        <translation>Handlungen</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>Schritte</translation>
-    </message>
-    <message>
-        <source>Captions</source>
-        <translation>Untertitel</translation>
-    </message>
-    <message>
-        <source>unlabelled</source>
-        <translation>unbeschriftet</translation>
-    </message>
-    <message>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -563,8 +532,8 @@ Das Projekt ist unverändert.</translation>
         <translation>Keine Videodatei: Das Projekt enthält nur ihre Annotationen</translation>
     </message>
     <message>
-        <source>Bulk accept needs a project with a video open</source>
-        <translation>Sammelannahme erfordert ein Projekt mit geöffnetem Video</translation>
+        <source>Bulk accept needs a video open</source>
+        <translation>Sammelannahme erfordert ein geöffnetes Video</translation>
     </message>
     <message>
         <source>Cannot accept: %1</source>
@@ -593,84 +562,37 @@ Das Projekt ist unverändert.</translation>
     </message>
 </context>
 <context>
-    <name>actbert::ui::TimelineEditController</name>
-    <message>
-        <source>The boundary cannot move there</source>
-        <translation>Die Grenze kann nicht dorthin verschoben werden</translation>
-    </message>
-    <message>
-        <source>Nothing to split at the playhead</source>
-        <translation>Am Abspielkopf gibt es nichts zu teilen</translation>
-    </message>
-    <message>
-        <source>No next item to merge with</source>
-        <translation>Kein folgendes Element zum Zusammenführen</translation>
-    </message>
-    <message>
-        <source>Nothing to delete</source>
-        <translation>Nichts zu löschen</translation>
-    </message>
-    <message>
-        <source>The label is unchanged</source>
-        <translation>Die Beschriftung ist unverändert</translation>
-    </message>
-    <message>
-        <source>The item is already reviewed so</source>
-        <translation>Das Element ist bereits so geprüft</translation>
-    </message>
-    <message>
-        <source>Set an in point and an out point first</source>
-        <translation>Zuerst einen Anfangs- und einen Endpunkt setzen</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::TimelineEditPlanner</name>
-    <message>
-        <source>Move boundary of &apos;%1&apos;</source>
-        <translation>Grenze von „%1“ verschieben</translation>
-    </message>
-    <message>
-        <source>Split &apos;%1&apos;</source>
-        <translation>„%1“ teilen</translation>
-    </message>
-    <message>
-        <source>Merge &apos;%1&apos; and &apos;%2&apos;</source>
-        <translation>„%1“ und „%2“ zusammenführen</translation>
-    </message>
-    <message>
-        <source>Relabel &apos;%1&apos; as &apos;%2&apos;</source>
-        <translation>„%1“ in „%2“ umbenennen</translation>
-    </message>
-    <message>
-        <source>Delete &apos;%1&apos;</source>
-        <translation>„%1“ löschen</translation>
-    </message>
-    <message>
-        <source>Accept &apos;%1&apos;</source>
-        <translation>„%1“ annehmen</translation>
-    </message>
-    <message>
-        <source>Reject &apos;%1&apos;</source>
-        <translation>„%1“ ablehnen</translation>
-    </message>
-    <message>
-        <source>Unreview &apos;%1&apos;</source>
-        <translation>Prüfung von „%1“ zurücknehmen</translation>
-    </message>
-    <message>
-        <source>unlabelled</source>
-        <translation>unbeschriftet</translation>
-    </message>
-    <message>
-        <source>Create &apos;%1&apos;</source>
-        <translation>„%1“ anlegen</translation>
-    </message>
-</context>
-<context>
     <name>actbert::ui::TimelinePainter</name>
     <message>
         <source> (partition)</source>
         <translation> (Zerlegung)</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelineText</name>
+    <message>
+        <source>Actions</source>
+        <translation>Handlungen</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Captions</source>
+        <translation>Untertitel</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regionen</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Frei</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>unbeschriftet</translation>
     </message>
 </context>
 <context>

@@ -270,25 +270,6 @@ The project is unchanged.</source>
     </message>
 </context>
 <context>
-    <name>actbert::ui::ProjectSession</name>
-    <message>
-        <source>Actions</source>
-        <translation>动作</translation>
-    </message>
-    <message>
-        <source>unlabelled</source>
-        <translation>未标注</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <source>Captions</source>
-        <translation>字幕</translation>
-    </message>
-</context>
-<context>
     <name>actbert::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -337,12 +318,16 @@ The project is unchanged.</source>
         <translation>没有可合并的下一项</translation>
     </message>
     <message>
-        <source>unlabelled</source>
-        <translation>未标注</translation>
-    </message>
-    <message>
         <source>No track selected to accept</source>
         <translation>未选择要接受的轨道</translation>
+    </message>
+    <message>
+        <source>The label is unchanged</source>
+        <translation>标签未改变</translation>
+    </message>
+    <message>
+        <source>No track selected</source>
+        <translation>未选择轨道</translation>
     </message>
 </context>
 <context>
@@ -487,8 +472,8 @@ The project is unchanged.</source>
 <context>
     <name>actbert::ui::StudioFlow</name>
     <message>
-        <source>No project open: timeline edits are kept in memory only and are not saved</source>
-        <translation>未打开项目：时间轴的编辑仅保存在内存中，不会被保存</translation>
+        <source>No project open: timeline edits go to a temporary project and are not saved</source>
+        <translation>未打开项目：时间轴的编辑保存在临时项目中，不会被保存</translation>
     </message>
     <message>
         <source>Open video</source>
@@ -527,22 +512,6 @@ The project is unchanged.</source>
         <translation>无法打开项目 %1：%2</translation>
     </message>
     <message>
-        <source>Actions</source>
-        <translation>动作</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <source>Captions</source>
-        <translation>字幕</translation>
-    </message>
-    <message>
-        <source>unlabelled</source>
-        <translation>未标注</translation>
-    </message>
-    <message>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -563,8 +532,8 @@ The project is unchanged.</source>
         <translation>没有视频文件：项目中只有其标注</translation>
     </message>
     <message>
-        <source>Bulk accept needs a project with a video open</source>
-        <translation>批量接受需要打开一个项目并打开其中的视频</translation>
+        <source>Bulk accept needs a video open</source>
+        <translation>批量接受需要打开一个视频</translation>
     </message>
     <message>
         <source>Cannot accept: %1</source>
@@ -592,84 +561,37 @@ The project is unchanged.</source>
     </message>
 </context>
 <context>
-    <name>actbert::ui::TimelineEditController</name>
-    <message>
-        <source>The boundary cannot move there</source>
-        <translation>边界无法移动到那里</translation>
-    </message>
-    <message>
-        <source>Nothing to split at the playhead</source>
-        <translation>播放头处没有可拆分的内容</translation>
-    </message>
-    <message>
-        <source>No next item to merge with</source>
-        <translation>没有可合并的下一项</translation>
-    </message>
-    <message>
-        <source>Nothing to delete</source>
-        <translation>没有可删除的内容</translation>
-    </message>
-    <message>
-        <source>The label is unchanged</source>
-        <translation>标签未改变</translation>
-    </message>
-    <message>
-        <source>The item is already reviewed so</source>
-        <translation>该项已是此审核状态</translation>
-    </message>
-    <message>
-        <source>Set an in point and an out point first</source>
-        <translation>请先设置入点和出点</translation>
-    </message>
-</context>
-<context>
-    <name>actbert::ui::TimelineEditPlanner</name>
-    <message>
-        <source>Move boundary of &apos;%1&apos;</source>
-        <translation>移动“%1”的边界</translation>
-    </message>
-    <message>
-        <source>Split &apos;%1&apos;</source>
-        <translation>拆分“%1”</translation>
-    </message>
-    <message>
-        <source>Merge &apos;%1&apos; and &apos;%2&apos;</source>
-        <translation>合并“%1”和“%2”</translation>
-    </message>
-    <message>
-        <source>Relabel &apos;%1&apos; as &apos;%2&apos;</source>
-        <translation>将“%1”重新标注为“%2”</translation>
-    </message>
-    <message>
-        <source>Delete &apos;%1&apos;</source>
-        <translation>删除“%1”</translation>
-    </message>
-    <message>
-        <source>Accept &apos;%1&apos;</source>
-        <translation>接受“%1”</translation>
-    </message>
-    <message>
-        <source>Reject &apos;%1&apos;</source>
-        <translation>拒绝“%1”</translation>
-    </message>
-    <message>
-        <source>Unreview &apos;%1&apos;</source>
-        <translation>撤销对“%1”的审核</translation>
-    </message>
-    <message>
-        <source>unlabelled</source>
-        <translation>未标注</translation>
-    </message>
-    <message>
-        <source>Create &apos;%1&apos;</source>
-        <translation>创建“%1”</translation>
-    </message>
-</context>
-<context>
     <name>actbert::ui::TimelinePainter</name>
     <message>
         <source> (partition)</source>
         <translation>（分区）</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::TimelineText</name>
+    <message>
+        <source>Actions</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Captions</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>自由</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>未标注</translation>
     </message>
 </context>
 <context>

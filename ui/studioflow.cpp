@@ -10,7 +10,6 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
-#include <QUndoStack>
 
 #include <algorithm>
 #include <cmath>
@@ -35,10 +34,8 @@
 #include "ui/project/videolistmodel.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/settings/studioactions.h"
-#include "ui/timeline/memorytimelinemodel.h"
-#include "ui/timeline/timelinechangecommand.h"
-#include "ui/timeline/timelineeditcontroller.h"
 #include "ui/timeline/timelinegeometry.h"
+#include "ui/timeline/timelinetext.h"
 #include "ui/timeline/timelineview.h"
 
 namespace actbert::ui {
@@ -65,14 +62,11 @@ StudioFlow::StudioFlow(FrameSourceOpener opener, QSettings& settings, AudioMode 
       settings_(settings),
       player_(std::make_unique<PlayerEngine>(audio_mode)),
       actions_(std::make_unique<StudioActions>(settings)),
-      timeline_model_(std::make_unique<MemoryTimelineModel>()),
-      undo_(std::make_unique<QUndoStack>()),
       videos_(std::make_unique<VideoListModel>()),
       thumbnails_(std::make_unique<ThumbnailLoader>(opener_, *bridge_)),
       jobs_(*runner_) {
     player_panel_ = new PlayerPanel(*player_);
     timeline_view_ = new TimelineView;
-    timeline_view_->setModel(timeline_model_.get());
     project_panel_ = new ProjectPanel(*videos_);
     window_ =
         std::make_unique<MainWindow>(project_panel_, player_panel_, timeline_view_, *actions_);
@@ -94,16 +88,12 @@ StudioFlow::StudioFlow(FrameSourceOpener opener, QSettings& settings, AudioMode 
         video->addOverlay(std::make_unique<RegionOverlay>([this](std::int64_t frame) {
             return session_ ? session_->regionsAt(frame) : std::vector<RegionBox>{};
         }));
-    // Overlays read whichever model the timeline shows (memory, or the project's).
+    // Overlays read whichever model the timeline shows.
     const auto current_model = [this] { return timeline_view_->model(); };
     overlays_.caption = video->addOverlay(std::make_unique<TrackTextOverlay>(
         current_model, TrackKind::Captions, TextPlacement::BottomSubtitle));
     overlays_.step = video->addOverlay(std::make_unique<TrackTextOverlay>(
         current_model, TrackKind::Steps, TextPlacement::TopBadge));
-    // Edits change captions and steps: repaint the overlays.
-    connect(timeline_model_.get(), &TimelineModel::itemsChanged, video,
-            qOverload<>(&QWidget::update));
-    useMemoryTimeline();
 
     connect(player_.get(), &PlayerEngine::frameShown, timeline_view_,
             [this](const DecodedFrame& frame) { timeline_view_->setPlayheadFrame(frame.index); });
@@ -120,7 +110,7 @@ StudioFlow::StudioFlow(FrameSourceOpener opener, QSettings& settings, AudioMode 
     connect(window_.get(), &MainWindow::filesDropped, this, &StudioFlow::addVideos);
     wireActions();
     wireWindowMenus();
-    showStatus(tr("No project open: timeline edits are kept in memory only and are not saved"));
+    showStatus(tr("No project open: timeline edits go to a temporary project and are not saved"));
     // Another connection (the CLI, a second studio) may change the project: look every second.
     auto* poll = new QTimer(this);
     connect(poll, &QTimer::timeout, this, [this] {
@@ -135,6 +125,7 @@ StudioFlow::~StudioFlow() {
     player_->close();
     // Before the members go: an open still running hands its source to nobody.
     jobs_.cancelAndWait();
+    clearTimeline();
 }
 
 void StudioFlow::showStatus(const QString& message) {
@@ -274,7 +265,7 @@ bool StudioFlow::openProject(const QString& path, ProjectOpenMode mode, QString*
         }
         proxies_->cancel();
         player_->close();
-        useMemoryTimeline();
+        clearTimeline();
         session_ = std::move(session);
         import_export_->setSession(session_.get());
         videos_->clear();
@@ -295,7 +286,7 @@ bool StudioFlow::openProject(const QString& path, ProjectOpenMode mode, QString*
 }
 
 void StudioFlow::refreshVideoList() {
-    if (!session_) {
+    if (!session_ || session_->isTemporary()) {
         return;
     }
     // The store keeps absolute paths; the list may hold the path as the user gave it.
@@ -326,7 +317,7 @@ bool StudioFlow::bulkAcceptCurrentTrack(std::optional<double> min_confidence, QS
         return false;
     };
     if (!session_ || session_->editor() == nullptr) {
-        return fail(tr("Bulk accept needs a project with a video open"));
+        return fail(tr("Bulk accept needs a video open"));
     }
     const int track = timeline_view_->currentTrack();
     QString reason;
@@ -359,7 +350,7 @@ void StudioFlow::bulkAcceptPrompt() {
         window_.get(), tr("Accept all unreviewed items"),
         tr("Accept the unreviewed items of track \"%1\" whose confidence is at least\n"
            "(0 accepts all of them, also those without a confidence):")
-            .arg(model->track(track).name),
+            .arg(displayTrackName(model->track(track))),
         0.0, 0.0, 1.0, 2, &ok);
     if (ok) {
         bulkAcceptCurrentTrack(threshold > 0.0 ? std::optional<double>(threshold) : std::nullopt);
@@ -379,31 +370,20 @@ void StudioFlow::showTrackHeaderMenu(const QPoint& position) {
     menu.exec(timeline_view_->viewport()->mapToGlobal(position));
 }
 
-void StudioFlow::useMemoryTimeline() {
-    timeline_view_->setModel(timeline_model_.get());
-    if (!edit_controller_) {
-        edit_controller_ = std::make_unique<TimelineEditController>(
-            *timeline_model_, [this] { return timeline_model_->allocateItemId(); },
-            [this](const TimelineChange& change) {
-                undo_->push(new TimelineChangeCommand(*timeline_model_, change));
-            });
-        edit_controller_->attach(timeline_view_);
-        connect(edit_controller_.get(), &TimelineEditController::rejected, this,
-                &StudioFlow::showStatus);
-    }
+void StudioFlow::clearTimeline() {
+    // The view and the overlays must stop reading a model before its session goes.
+    timeline_view_->setModel(nullptr);
 }
 
 void StudioFlow::useProjectTimeline(std::int64_t video_id, const VideoStreamInfo& info) {
-    // The memory controller must stop hearing the view, or edits would go to both.
-    edit_controller_.reset();
-    undo_->clear();
     // openTimeline frees the previous video's model: the view must let go of it first, or
     // it would disconnect from a freed object (opening a second video crashed).
-    timeline_view_->setModel(nullptr);
+    clearTimeline();
     StoreTimelineModel& model = session_->openTimeline(video_id, info);
     timeline_view_->setModel(&model);
     session_->editor()->attach(timeline_view_);
     connect(session_->editor(), &StoreTimelineEditor::rejected, this, &StudioFlow::showStatus);
+    // Edits change captions and steps: repaint the overlays.
     connect(&model, &TimelineModel::itemsChanged, player_panel_->videoView(),
             qOverload<>(&QWidget::update));
 }
@@ -411,33 +391,13 @@ void StudioFlow::useProjectTimeline(std::int64_t video_id, const VideoStreamInfo
 void StudioFlow::undo() {
     if (session_ && session_->editor() != nullptr) {
         session_->editor()->undo();
-    } else {
-        undo_->undo();
     }
 }
 
 void StudioFlow::redo() {
     if (session_ && session_->editor() != nullptr) {
         session_->editor()->redo();
-    } else {
-        undo_->redo();
     }
-}
-
-void StudioFlow::resetTimelineForVideo(const VideoStreamInfo& info) {
-    undo_->clear();
-    timeline_model_->setVideo(info.frame_count, info.frames_per_second);
-    TimelineTrack segmentation{
-        1, tr("Actions"), TrackLayout::Partition, {}, TrackKind::Segmentation};
-    TimelineTrack steps{2, tr("Steps"), TrackLayout::Free, {}, TrackKind::Steps};
-    TimelineTrack captions{3, tr("Captions"), TrackLayout::Free, {}, TrackKind::Captions};
-    TimelineItem whole;
-    whole.id = 1;
-    whole.start_frame = 0;
-    whole.end_frame = info.frame_count;
-    whole.label = tr("unlabelled");
-    // A partition covers the video from the start: one unlabelled segment to split.
-    timeline_model_->setTracks({segmentation, steps, captions}, {{whole}, {}, {}});
 }
 
 void StudioFlow::startOpenVideo(const QString& path) {
@@ -523,15 +483,14 @@ QString StudioFlow::showOpenedVideo(const QString& path, std::unique_ptr<FrameSo
         if (const auto* decoded = dynamic_cast<const DecoderFrameSource*>(source.get())) {
             index = decoded->frameIndex();
         }
-        if (session_) {
-            // Added before the player takes the file, so a refused video changes nothing.
-            const std::int64_t video_id = session_->ensureVideo(path, info);
-            player_->open(std::move(source));
-            useProjectTimeline(video_id, info);
-        } else {
-            player_->open(std::move(source));
-            resetTimelineForVideo(info);
+        if (!session_) {
+            // No project: the same store, rules and journal, in a temporary project.
+            session_ = ProjectSession::temporary();
         }
+        // Added before the player takes the file, so a refused video changes nothing.
+        const std::int64_t video_id = session_->ensureVideo(path, info);
+        player_->open(std::move(source));
+        useProjectTimeline(video_id, info);
         if (index) {
             proxies_->start(path, *index);
         } else {

@@ -1,6 +1,7 @@
 #pragma once
 // Wires the studio together: keyboard actions to the player and the timeline, the player's
-// frames to the timeline's playhead and back, timeline edits to the undo stack, the video
+// frames to the timeline's playhead and back, timeline edits to the project's journal (a
+// temporary project's when none is open, so both modes share one set of rules), the video
 // list to the thumbnail loader, menus to dialogs. It owns the job runner (background work,
 // shown in the Jobs panel), the engines and the window; each panel stays ignorant of the
 // others. Opening a video reads or builds its frame index as a job, never on the GUI thread.
@@ -20,7 +21,6 @@
 
 class QPoint;
 class QSettings;
-class QUndoStack;
 
 namespace actbert::ui {
 
@@ -28,13 +28,11 @@ class ImportExportFlow;
 class JobBridge;
 class JobsPanel;
 class MainWindow;
-class MemoryTimelineModel;
 class PlayerPanel;
 class ProxyJob;
 class ProjectPanel;
 class StudioActions;
 class ThumbnailLoader;
-class TimelineEditController;
 class TimelineView;
 class VideoListModel;
 
@@ -56,8 +54,6 @@ public:
     PlayerEngine& player() { return *player_; }
     PlayerPanel* playerPanel() const { return player_panel_; }
     TimelineView* timeline() const { return timeline_view_; }
-    MemoryTimelineModel& timelineModel() { return *timeline_model_; }
-    QUndoStack& undoStack() { return *undo_; }
     StudioActions& actions() { return *actions_; }
     VideoListModel& videos() { return *videos_; }
     ThumbnailLoader& thumbnails() { return *thumbnails_; }
@@ -83,6 +79,8 @@ public:
     // added to it and their timelines are edited through its journal. False with the reason
     // in the status bar (and `problem`) when it cannot be opened.
     bool openProject(const QString& path, ProjectOpenMode mode, QString* problem = nullptr);
+    // The open project, the temporary one of the no-project mode once a video was opened
+    // (isTemporary()), or null.
     ProjectSession* session() const { return session_.get(); }
     // Accepts the unreviewed items of the timeline's current track (only those at least
     // `min_confidence` sure when given) as one undo step of the project; false with the
@@ -99,7 +97,6 @@ Q_SIGNALS:
 private:
     void wireActions();
     void wireWindowMenus();
-    void resetTimelineForVideo(const VideoStreamInfo& info);
     // The GUI-thread half of an open: the source is ready (index built or read).
     QString showOpenedVideo(const QString& path, std::unique_ptr<FrameSource> source);
     void goToFramePrompt();
@@ -109,7 +106,7 @@ private:
     void refreshVideoList();
     void showSettings();
     void showStatus(const QString& message);
-    void useMemoryTimeline();
+    void clearTimeline();
     void useProjectTimeline(std::int64_t video_id, const VideoStreamInfo& info);
     void rememberRecentProject(const QString& path);
     void refreshRecentMenu();
@@ -123,11 +120,8 @@ private:
     QSettings& settings_;
     std::unique_ptr<PlayerEngine> player_;
     std::unique_ptr<StudioActions> actions_;
-    std::unique_ptr<MemoryTimelineModel> timeline_model_;
-    std::unique_ptr<QUndoStack> undo_;
     std::unique_ptr<VideoListModel> videos_;
     std::unique_ptr<ThumbnailLoader> thumbnails_;
-    std::unique_ptr<TimelineEditController> edit_controller_;
     PlayerPanel* player_panel_ = nullptr;    // owned by the window
     TimelineView* timeline_view_ = nullptr;  // owned by the window
     ProjectPanel* project_panel_ = nullptr;  // owned by the window

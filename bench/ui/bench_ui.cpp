@@ -26,14 +26,15 @@
 #include <random>
 #include <vector>
 
+#include "core/store/project.h"
 #include "core/video/video_decoder.h"
 #include "ui/mainwindow.h"
 #include "ui/player/decoderframesource.h"
 #include "ui/player/playerengine.h"
 #include "ui/player/playerpanel.h"
 #include "ui/player/videoview.h"
+#include "ui/project/storetimelinemodel.h"
 #include "ui/studioflow.h"
-#include "ui/timeline/memorytimelinemodel.h"
 #include "ui/timeline/timelineview.h"
 
 using namespace actbert::ui;
@@ -154,7 +155,7 @@ void benchSeek(const QString& video, QSettings& settings, int seeks) {
 }
 
 // The peer: what a timeline without culling does, one rectangle and label per item.
-void naivePaint(QPainter& painter, const MemoryTimelineModel& model, double pixels_per_frame,
+void naivePaint(QPainter& painter, const TimelineModel& model, double pixels_per_frame,
                 double scroll_px) {
     for (const auto& item : model.items(0)) {
         const QRectF rect(150 + item.start_frame * pixels_per_frame - scroll_px, 30,
@@ -169,30 +170,61 @@ void naivePaint(QPainter& painter, const MemoryTimelineModel& model, double pixe
 }
 
 void benchTimelinePaint() {
-    MemoryTimelineModel model;
+    // The studio's only timeline model reads a project store; this one lives in a temporary
+    // folder (as in the no-project mode).
+    namespace store = actbert::store;
+    QTemporaryDir dir;
+    store::Project project(dir.filePath(QStringLiteral("bench.actbert")).toStdString(),
+                           store::Project::OpenMode::CreateNew);
     const std::int64_t frames = 3'000'000;
-    model.setVideo(frames, 30.0);
-    std::vector<TimelineItem> items;
+    std::vector<store::Item> items;
     std::mt19937 random(3);
     std::uniform_int_distribution<int> length(5, 55);
     std::int64_t start = 0;
     for (std::int64_t i = 0; i < 100'000 && start < frames; ++i) {
-        const std::int64_t end = std::min(frames, start + length(random));
-        items.push_back(TimelineItem{i + 1, start, end, QStringLiteral("action %1").arg(i % 50),
-                                     (i % 10) / 10.0, ReviewState::Unreviewed});
-        start = end;
+        store::Item item;
+        item.start_frame = start;
+        item.end_frame = std::min(frames, start + length(random));
+        item.start_s = static_cast<double>(item.start_frame) / 30.0;
+        item.end_s = static_cast<double>(item.end_frame) / 30.0;
+        item.label = "action " + std::to_string(i % 50);
+        item.confidence = (i % 10) / 10.0;
+        start = item.end_frame;
+        items.push_back(std::move(item));
     }
-    model.setVideo(start, 30.0);
-    std::vector<TimelineItem> captions;
+    std::vector<store::Item> captions;
     for (std::size_t i = 0; i < items.size(); i += 3) {
         captions.push_back(items[i]);
-        captions.back().id += 1'000'000;
     }
-    model.setTracks(
-        {TimelineTrack{
-             1, QStringLiteral("Actions"), TrackLayout::Partition, {}, TrackKind::Segmentation},
-         TimelineTrack{2, QStringLiteral("Captions"), TrackLayout::Free, {}, TrackKind::Captions}},
-        {items, captions});
+    store::Video video;
+    video.key = "bench";
+    video.fps = store::Rational{30, 1};
+    video.time_base = store::Rational{1, 30};
+    video.fps_assumed = false;
+    video.frame_count = start;
+    {
+        auto transaction = project.beginTransaction();
+        const std::int64_t video_id = project.videos().add(video);
+        store::Track actions;
+        actions.video_id = video_id;
+        actions.name = "actions";
+        actions.kind = store::TrackKind::ActionSegmentation;
+        store::Track caption_track = actions;
+        caption_track.name = "captions";
+        caption_track.kind = store::TrackKind::Captions;
+        const std::int64_t actions_id = project.tracks().add(actions);
+        const std::int64_t captions_id = project.tracks().add(caption_track);
+        for (auto& item : items) {
+            item.track_id = actions_id;
+        }
+        for (auto& item : captions) {
+            item.track_id = captions_id;
+        }
+        project.items().insertMany(items);
+        project.items().insertMany(captions);
+        transaction->commit();
+    }
+    StoreTimelineModel model(project, project.videos().list().front().id, start, 30.0);
     TimelineView view;
     view.setModel(&model);
     view.resize(1600, 140);

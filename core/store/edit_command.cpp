@@ -32,6 +32,13 @@ EditCommand EditCommand::moveBoundary(std::int64_t item_id, Edge edge, std::int6
     return command;
 }
 
+EditCommand EditCommand::dragBoundary(std::int64_t item_id, Edge edge, std::int64_t frame,
+                                      std::string drag_session) {
+    EditCommand command = moveBoundary(item_id, edge, frame, std::move(drag_session));
+    command.stop_at_limits = true;
+    return command;
+}
+
 EditCommand EditCommand::split(std::int64_t item_id, std::int64_t frame) {
     EditCommand command;
     command.type = Type::Split;

@@ -33,11 +33,17 @@ struct EditCommand {
     // Consecutive MoveBoundary edits with the same non-empty session (one mouse drag) become one
     // undo step.
     std::string drag_session;
+    // MoveBoundary from a mouse drag: a boundary dragged too far stops where the item (and its
+    // partition neighbour) keep one frame, or at the video's ends, instead of being refused.
+    bool stop_at_limits = false;
 
     static EditCommand create(std::int64_t track_id, std::int64_t start_frame,
                               std::int64_t end_frame, std::string label, std::string label_id = {});
     static EditCommand remove(std::int64_t item_id);
     static EditCommand moveBoundary(std::int64_t item_id, Edge edge, std::int64_t frame,
+                                    std::string drag_session = {});
+    // The studio's drag: moveBoundary with stop_at_limits.
+    static EditCommand dragBoundary(std::int64_t item_id, Edge edge, std::int64_t frame,
                                     std::string drag_session = {});
     static EditCommand split(std::int64_t item_id, std::int64_t frame);
     static EditCommand merge(std::int64_t first_item_id, std::int64_t second_item_id);

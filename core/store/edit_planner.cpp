@@ -166,35 +166,53 @@ ChangeSet EditPlanner::planDelete(const EditCommand& command) {
 ChangeSet EditPlanner::planMove(const EditCommand& command, const std::string& author) {
     const Item item = items_.get(command.item_ids.at(0));
     const Video video = videoOfTrack(item.track_id);
-    const std::int64_t frame = command.frame;
-    ChangeSet changes;
-    Item moved = edited(item, author);
     const bool at_end = command.edge == Edge::End;
+    // On a partition track the neighbour sharing the boundary follows it.
+    std::optional<Item> neighbour;
+    if (isPartition(item.track_id)) {
+        neighbour = at_end ? items_.next(item) : items_.previous(item);
+        const bool shares = neighbour && (at_end ? neighbour->start_frame == item.end_frame
+                                                 : neighbour->end_frame == item.start_frame);
+        if (!shares) {
+            neighbour.reset();
+        }
+    }
+    std::int64_t frame = command.frame;
+    if (command.stop_at_limits) {
+        // Both the item and the follower keep at least one frame; the video bounds the rest.
+        const bool known_length = !video.fps_assumed && video.frame_count > 0;
+        const std::int64_t lower =
+            at_end ? item.start_frame + 1 : (neighbour ? neighbour->start_frame + 1 : 0);
+        const std::int64_t upper =
+            at_end
+                ? (neighbour ? neighbour->end_frame - 1
+                             : (known_length ? video.frame_count : std::max(frame, item.end_frame)))
+                : item.end_frame - 1;
+        frame = std::clamp(frame, lower, std::max(lower, upper));
+    }
+    ChangeSet changes;
+    if (frame == (at_end ? item.end_frame : item.start_frame)) {
+        return changes;  // nothing moves: no undo step either
+    }
+    Item moved = edited(item, author);
     if (at_end) {
         setEnd(moved, frame, video);
     } else {
         setStart(moved, frame, video);
     }
     checkFrameRange(video, moved.start_frame, moved.end_frame);
-    if (isPartition(item.track_id)) {
-        // Neighbours follow the boundary they share with the moved item.
-        const auto neighbour = at_end ? items_.next(item) : items_.previous(item);
-        const bool shares = neighbour && (at_end ? neighbour->start_frame == item.end_frame
-                                                 : neighbour->end_frame == item.start_frame);
-        if (shares) {
-            Item follower = *neighbour;
-            if (at_end) {
-                setStart(follower, frame, video);
-            } else {
-                setEnd(follower, frame, video);
-            }
-            if (follower.end_frame <= follower.start_frame) {
-                throw Error("moving the boundary to frame " + std::to_string(frame) +
-                            " would swallow " + itemName(*neighbour) +
-                            " (delete or merge it instead)");
-            }
-            changes.add(*neighbour, follower);
+    if (neighbour) {
+        Item follower = *neighbour;
+        if (at_end) {
+            setStart(follower, frame, video);
+        } else {
+            setEnd(follower, frame, video);
         }
+        if (follower.end_frame <= follower.start_frame) {
+            throw Error("moving the boundary to frame " + std::to_string(frame) +
+                        " would swallow " + itemName(*neighbour) + " (delete or merge it instead)");
+        }
+        changes.add(*neighbour, follower);
     }
     changes.add(item, moved);
     return changes;

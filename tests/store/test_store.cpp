@@ -446,6 +446,34 @@ private Q_SLOTS:
         QCOMPARE(project.journal().history().size(), std::size_t(3));
     }
 
+    void aDragStopsAtTheLimitsWhereAnExplicitMoveIsRefused() {
+        QTemporaryDir dir;
+        Project project(projectPath(dir), Project::OpenMode::CreateNew);
+        const auto video = addProbedVideo(project, "v", 600);
+        const auto track = addPartitionTrack(project, video, {0, 100, 200, 300});
+        const auto items = project.items().forTrack(track);
+        QVERIFY_THROWS_EXCEPTION(
+            actbert::Error,
+            project.journal().apply(EditCommand::moveBoundary(items[0].id, Edge::End, 250), "t"));
+        QCOMPARE(project.items().forTrack(track), items);
+        // The studio's drag past the neighbour stops where the neighbour keeps one frame.
+        project.journal().apply(EditCommand::dragBoundary(items[0].id, Edge::End, 250), "t");
+        QCOMPARE(project.items().get(items[0].id).end_frame, 199);
+        QCOMPARE(project.items().get(items[1].id).start_frame, 199);
+        QCOMPARE(project.items().get(items[1].id).end_frame, 200);
+        // ... and at the video's ends; a move that changes nothing is no undo step.
+        project.journal().apply(EditCommand::dragBoundary(items[2].id, Edge::End, 10'000), "t");
+        QCOMPARE(project.items().get(items[2].id).end_frame, 600);
+        const std::size_t steps = project.journal().history().size();
+        QCOMPARE(steps, std::size_t(2));
+        project.journal().apply(EditCommand::dragBoundary(items[0].id, Edge::Start, -5), "t");
+        project.journal().apply(EditCommand::moveBoundary(items[2].id, Edge::End, 600), "t");
+        QCOMPARE(project.journal().history().size(), steps);
+        QVERIFY(project.journal().undo());
+        QVERIFY(project.journal().undo());
+        QCOMPARE(project.items().forTrack(track), items);
+    }
+
     void undoRefusesToClobberOutsideChanges() {
         QTemporaryDir dir;
         Project project(projectPath(dir), Project::OpenMode::CreateNew);

@@ -604,13 +604,13 @@ private Q_SLOTS:
         }
         QVERIFY(track >= 0);
         const auto reviews = [&] {
-            QList<ReviewState> states;
+            QStringList states;  // the store's names, so a failure prints them
             for (const TimelineItem& item : model->items(track)) {
-                states.append(item.review);
+                states.append(QString::fromStdString(std::string(store::toString(item.review))));
             }
             return states;
         };
-        const QList<ReviewState> none(4, ReviewState::Unreviewed);
+        const QStringList none(4, QStringLiteral("unreviewed"));
         QCOMPARE(reviews(), none);
 
         // The action has a remappable default binding and sits in the Edit menu.
@@ -641,8 +641,8 @@ private Q_SLOTS:
         });
         action->trigger();
         QVERIFY(asked);
-        const QList<ReviewState> sure = {ReviewState::Accepted, ReviewState::Unreviewed,
-                                         ReviewState::Accepted, ReviewState::Unreviewed};
+        const QStringList sure = {QStringLiteral("accepted"), QStringLiteral("unreviewed"),
+                                  QStringLiteral("accepted"), QStringLiteral("unreviewed")};
         QCOMPARE(reviews(), sure);
         // One Ctrl+Z takes the whole bulk accept back.
         studio.flow.actions().action(ActionId::Undo)->trigger();
@@ -651,7 +651,7 @@ private Q_SLOTS:
         QCOMPARE(reviews(), sure);
         // Without a threshold the rest go too, as a second step.
         QVERIFY(studio.flow.bulkAcceptCurrentTrack(std::nullopt));
-        QCOMPARE(reviews(), QList<ReviewState>(4, ReviewState::Accepted));
+        QCOMPARE(reviews(), QStringList(4, QStringLiteral("accepted")));
 
         // After a restart (a new connection) the journal still undoes it: the second step
         // first, then the thresholded one.
@@ -679,11 +679,11 @@ private Q_SLOTS:
         QVERIFY((states() == std::vector<S>(4, S::Unreviewed)));
     }
 
-    void bulkAcceptWithoutAProjectSaysWhy() {
+    void bulkAcceptWithoutAVideoSaysWhy() {
         Studio studio;
         QString problem;
         QVERIFY(!studio.flow.bulkAcceptCurrentTrack(std::nullopt, &problem));
-        QVERIFY(problem.contains(QStringLiteral("project")));
+        QVERIFY(problem.contains(QStringLiteral("video")));
     }
 };
 

@@ -19,7 +19,6 @@
 #include "ui/project/videolistmodel.h"
 #include "ui/settings/studioactions.h"
 #include "ui/studioflow.h"
-#include "ui/timeline/memorytimelinemodel.h"
 #include "ui/timeline/timelineview.h"
 #include "uitests.h"
 
@@ -275,24 +274,20 @@ private Q_SLOTS:
         Studio studio;
         QVERIFY(studio.flow.openVideo(kAvi));
         QVERIFY(studio.waitForFrame(0));
-        // Put a caption on frames [10, 20) of the captions track.
-        MemoryTimelineModel& model = studio.flow.timelineModel();
-        int captions = -1;
-        for (int t = 0; t < model.trackCount(); ++t) {
-            if (model.track(t).kind == TrackKind::Captions) {
-                captions = t;
+        // Put a caption on frames [10, 20) of the captions track, through the (temporary)
+        // project's journal as every edit goes.
+        const TimelineModel* model = studio.flow.timeline()->model();
+        QVERIFY(model != nullptr);
+        QVERIFY(studio.flow.session() != nullptr && studio.flow.session()->isTemporary());
+        std::int64_t captions = -1;
+        for (int t = 0; t < model->trackCount(); ++t) {
+            if (model->track(t).kind == TrackKind::Captions) {
+                captions = model->track(t).id;
             }
         }
         QVERIFY(captions >= 0);
-        TimelineChange change;
-        change.track_index = captions;
-        TimelineItem caption;
-        caption.id = model.allocateItemId();
-        caption.start_frame = 10;
-        caption.end_frame = 20;
-        caption.label = QStringLiteral("WWWWWWWWWWWWWWWW");
-        change.after = {caption};
-        model.apply(change, ChangeDirection::Forward);
+        studio.flow.session()->project().journal().apply(
+            actbert::store::EditCommand::create(captions, 10, 20, "WWWWWWWWWWWWWWWW"), "test");
         VideoView* view = studio.flow.playerPanel()->videoView();
         const auto bottom = [&] {
             const QRect rect = view->videoRect().toRect();
@@ -326,7 +321,7 @@ private Q_SLOTS:
             QVERIFY(studio.flow.openVideo(kAvi));
             QVERIFY(studio.waitForFrame(0));
             const TimelineModel* model = studio.flow.timeline()->model();
-            QVERIFY(model != &studio.flow.timelineModel());  // the project's, not the memory one
+            QVERIFY(!studio.flow.session()->isTemporary());  // the project's, not a temporary one
             QCOMPARE(model->trackCount(), 3);
             QCOMPARE(model->items(0).size(), std::size_t{1});
             QCOMPARE(model->items(0).front().end_frame, std::int64_t{131});

@@ -1,5 +1,6 @@
 // The timeline as a user drives it: real TimelineView widgets, QTest mouse and key events,
-// edits going through the planner and an undo stack into a memory model.
+// edits going through the store's editor, planner and journal into a (temporary) project, as
+// in the studio with or without a project.
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -10,15 +11,14 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUndoStack>
 #include <QWheelEvent>
 
 #include <memory>
 
+#include "core/store/project.h"
+#include "ui/project/storetimelineeditor.h"
+#include "ui/project/storetimelinemodel.h"
 #include "ui/settings/studioactions.h"
-#include "ui/timeline/memorytimelinemodel.h"
-#include "ui/timeline/timelinechangecommand.h"
-#include "ui/timeline/timelineeditcontroller.h"
 #include "ui/timeline/timelineview.h"
 #include "uitests.h"
 
@@ -26,54 +26,84 @@ using namespace actbert::ui;
 
 namespace {
 
-TimelineItem item(std::int64_t id, std::int64_t start, std::int64_t end, const QString& label,
-                  double confidence = -1.0) {
-    TimelineItem result;
-    result.id = id;
-    result.start_frame = start;
-    result.end_frame = end;
-    result.label = label;
-    result.confidence = confidence;
-    return result;
-}
+namespace store = actbert::store;
 
-// A window with a timeline wired the way the studio wires it: view -> controller -> undo
-// stack -> model -> view, and the studio's keyboard actions.
+// A project of one video (`frames` long at `fps`) in a temporary folder.
+struct TimelineStore {
+    QTemporaryDir dir;
+    std::unique_ptr<store::Project> project;
+    std::int64_t video_id = 0;
+
+    TimelineStore(std::int64_t frames, int fps) {
+        project = std::make_unique<store::Project>(
+            dir.filePath(QStringLiteral("t.actbert")).toStdString(),
+            store::Project::OpenMode::CreateNew);
+        store::Video video;
+        video.key = "clip";
+        video.fps = store::Rational{fps, 1};
+        video.time_base = store::Rational{1, fps};
+        video.fps_assumed = false;
+        video.frame_count = frames;
+        video_id = project->videos().add(video);
+    }
+    std::int64_t addTrack(const std::string& name, store::TrackKind kind) {
+        store::Track track;
+        track.video_id = video_id;
+        track.name = name;
+        track.kind = kind;
+        return project->tracks().add(track);
+    }
+    store::Item item(std::int64_t track_id, std::int64_t start, std::int64_t end,
+                     const std::string& label, std::optional<double> confidence = {}) {
+        const store::Video video = project->videos().get(video_id);
+        store::Item result;
+        result.track_id = track_id;
+        result.start_frame = start;
+        result.end_frame = end;
+        result.start_s = video.secondsAt(start);
+        result.end_s = video.secondsAt(end);
+        result.label = label;
+        result.confidence = confidence;
+        return result;
+    }
+};
+
+// A window with a timeline wired the way the studio wires it: view -> editor -> journal ->
+// store -> model -> view, and the studio's keyboard actions. The store is declared before the
+// window so the view goes first.
 struct Fixture {
     QTemporaryDir settings_dir;
     std::unique_ptr<QSettings> settings;
+    TimelineStore data{200, 25};
+    std::unique_ptr<StoreTimelineModel> model;
+    std::unique_ptr<StoreTimelineEditor> editor;
     QMainWindow window;
-    MemoryTimelineModel model;
-    QUndoStack undo;
     TimelineView* view = nullptr;
     std::unique_ptr<StudioActions> actions;
-    std::unique_ptr<TimelineEditController> controller;
 
     Fixture() {
         settings = std::make_unique<QSettings>(settings_dir.filePath(QStringLiteral("s.ini")),
                                                QSettings::IniFormat);
-        model.setVideo(200, 25.0);
-        TimelineTrack segments{1,
-                               QStringLiteral("Actions"),
-                               TrackLayout::Partition,
-                               {QStringLiteral("pour water"), QStringLiteral("stir"),
-                                QStringLiteral("pour milk"), QStringLiteral("cut")}};
-        TimelineTrack captions{2, QStringLiteral("Captions"), TrackLayout::Free, {}};
-        model.setTracks({segments, captions}, {{item(1, 0, 50, QStringLiteral("pour water"), 0.9),
-                                                item(2, 50, 120, QStringLiteral("stir"), 0.3),
-                                                item(3, 120, 200, QStringLiteral("cut"), 0.8)},
-                                               {item(10, 20, 60, QStringLiteral("now we pour"))}});
+        const std::int64_t segments =
+            data.addTrack("Actions", store::TrackKind::ActionSegmentation);
+        const std::int64_t captions = data.addTrack("Captions", store::TrackKind::Captions);
+        // Ids 1, 2, 3 (the tests name them) and 4 for the caption.
+        QCOMPARE(data.project->items().insert(data.item(segments, 0, 50, "pour water", 0.9)),
+                 std::int64_t{1});
+        QCOMPARE(data.project->items().insert(data.item(segments, 50, 120, "stir", 0.3)),
+                 std::int64_t{2});
+        QCOMPARE(data.project->items().insert(data.item(segments, 120, 200, "cut", 0.8)),
+                 std::int64_t{3});
+        QCOMPARE(data.project->items().insert(data.item(captions, 20, 60, "now we pour")),
+                 std::int64_t{4});
+        model = std::make_unique<StoreTimelineModel>(*data.project, data.video_id, 200, 25.0);
+        editor = std::make_unique<StoreTimelineEditor>(*data.project, *model);
         view = new TimelineView(&window);
-        view->setModel(&model);
+        view->setModel(model.get());
         window.setCentralWidget(view);
         actions = std::make_unique<StudioActions>(*settings);
         actions->addTo(&window);
-        controller = std::make_unique<TimelineEditController>(
-            model, [this] { return model.allocateItemId(); },
-            [this](const TimelineChange& change) {
-                undo.push(new TimelineChangeCommand(model, change));
-            });
-        controller->attach(view);
+        editor->attach(view);
         QObject::connect(view, &TimelineView::seekRequested, view, &TimelineView::setPlayheadFrame);
         QObject::connect(actions->action(ActionId::Split), &QAction::triggered, view,
                          &TimelineView::splitAtPlayhead);
@@ -89,10 +119,10 @@ struct Fixture {
                          &TimelineView::zoomIn);
         QObject::connect(actions->action(ActionId::ZoomToFit), &QAction::triggered, view,
                          &TimelineView::zoomToFit);
-        QObject::connect(actions->action(ActionId::Undo), &QAction::triggered, &undo,
-                         &QUndoStack::undo);
-        QObject::connect(actions->action(ActionId::Redo), &QAction::triggered, &undo,
-                         &QUndoStack::redo);
+        QObject::connect(actions->action(ActionId::Undo), &QAction::triggered, editor.get(),
+                         [this] { editor->undo(); });
+        QObject::connect(actions->action(ActionId::Redo), &QAction::triggered, editor.get(),
+                         [this] { editor->redo(); });
         window.resize(1000 + TimelineGeometry::kHeaderWidthPx, 200);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -100,8 +130,11 @@ struct Fixture {
     }
 
     const TimelineItem& at(int track, int index) const {
-        return model.items(track)[static_cast<std::size_t>(index)];
+        return model->items(track)[static_cast<std::size_t>(index)];
     }
+    std::size_t count(int track) const { return model->items(track).size(); }
+    // Undo steps in the journal (undone ones included).
+    std::size_t steps() const { return data.project->journal().history().size(); }
 };
 
 }  // namespace
@@ -131,7 +164,7 @@ private Q_SLOTS:
         QCOMPARE(f.at(0, 0).end_frame, std::int64_t{70});
         QCOMPARE(f.at(0, 1).start_frame, std::int64_t{70});
         QCOMPARE(f.at(0, 1).end_frame, std::int64_t{120});
-        QCOMPARE(f.undo.count(), 1);
+        QCOMPARE(f.steps(), std::size_t{1});
 
         QTest::keyClick(&f.window, Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(f.at(0, 0).end_frame, std::int64_t{50});
@@ -173,7 +206,7 @@ private Q_SLOTS:
         Fixture f;
         f.view->setPlayheadFrame(80);
         QTest::keyClick(&f.window, Qt::Key_B);
-        QCOMPARE(f.model.items(0).size(), std::size_t{4});
+        QCOMPARE(f.count(0), std::size_t{4});
         QCOMPARE(f.at(0, 1).end_frame, std::int64_t{80});
         QCOMPARE(f.at(0, 2).start_frame, std::int64_t{80});
         QCOMPARE(f.at(0, 2).label, QStringLiteral("stir"));
@@ -183,14 +216,14 @@ private Q_SLOTS:
         QTest::mouseClick(f.view->viewport(), Qt::LeftButton, Qt::NoModifier, left.center());
         QCOMPARE(f.view->selectedItemId(), f.at(0, 1).id);
         QTest::keyClick(&f.window, Qt::Key_M);
-        QCOMPARE(f.model.items(0).size(), std::size_t{3});
+        QCOMPARE(f.count(0), std::size_t{3});
         QCOMPARE(f.at(0, 1).start_frame, std::int64_t{50});
         QCOMPARE(f.at(0, 1).end_frame, std::int64_t{120});
 
         // Undo both: the original three items are back.
-        f.undo.undo();
-        f.undo.undo();
-        QCOMPARE(f.model.items(0).size(), std::size_t{3});
+        QVERIFY(f.editor->undo());
+        QVERIFY(f.editor->undo());
+        QCOMPARE(f.count(0), std::size_t{3});
         QCOMPARE(f.at(0, 1).id, std::int64_t{2});
         QCOMPARE(f.at(0, 1).end_frame, std::int64_t{120});
         QCOMPARE(f.at(0, 1).confidence, 0.3);
@@ -200,8 +233,8 @@ private Q_SLOTS:
         Fixture f;
         f.view->setPlayheadFrame(50);
         QTest::keyClick(&f.window, Qt::Key_B);
-        QCOMPARE(f.model.items(0).size(), std::size_t{3});
-        QCOMPARE(f.undo.count(), 0);
+        QCOMPARE(f.count(0), std::size_t{3});
+        QCOMPARE(f.steps(), std::size_t{0});
     }
 
     void relabelWithTypeAhead() {
@@ -212,22 +245,22 @@ private Q_SLOTS:
         QLineEdit* editor = f.view->relabelEditor();
         QVERIFY(editor->isVisible());
         editor->clear();
-        // "milk" matches the middle of "pour milk": the completer offers it.
-        QTest::keyClicks(editor, QStringLiteral("milk"));
+        // "wat" matches the middle of "pour water": the completer offers it.
+        QTest::keyClicks(editor, QStringLiteral("wat"));
         QCompleter* completer = editor->completer();
         QVERIFY(completer != nullptr);
         QCOMPARE(completer->completionCount(), 1);
-        QCOMPARE(completer->currentCompletion(), QStringLiteral("pour milk"));
+        QCOMPARE(completer->currentCompletion(), QStringLiteral("pour water"));
         // Picking the offered label in the popup, Return takes it, a second Return commits.
         QVERIFY(completer->popup()->isVisible());
         completer->popup()->setCurrentIndex(completer->completionModel()->index(0, 0));
         QTest::keyClick(completer->popup(), Qt::Key_Return);
-        QCOMPARE(editor->text(), QStringLiteral("pour milk"));
+        QCOMPARE(editor->text(), QStringLiteral("pour water"));
         QTest::keyClick(editor, Qt::Key_Return);
         QVERIFY(!editor->isVisible());
-        QCOMPARE(f.at(0, 1).label, QStringLiteral("pour milk"));
-        QCOMPARE(f.at(0, 1).review, ReviewState::Accepted);
-        f.undo.undo();
+        QCOMPARE(f.at(0, 1).label, QStringLiteral("pour water"));
+        QVERIFY(f.at(0, 1).review == ReviewState::Edited);
+        QVERIFY(f.editor->undo());
         QCOMPARE(f.at(0, 1).label, QStringLiteral("stir"));
     }
 
@@ -262,10 +295,10 @@ private Q_SLOTS:
         Fixture f;
         f.view->selectItem(0, 2);
         f.view->deleteSelected();
-        QCOMPARE(f.model.items(0).size(), std::size_t{2});
+        QCOMPARE(f.count(0), std::size_t{2});
         QCOMPARE(f.at(0, 0).end_frame, std::int64_t{120});
-        f.undo.undo();
-        QCOMPARE(f.model.items(0).size(), std::size_t{3});
+        QVERIFY(f.editor->undo());
+        QCOMPARE(f.count(0), std::size_t{3});
     }
 
     void createFromInAndOutCarvesThePartition() {
@@ -276,7 +309,7 @@ private Q_SLOTS:
         QTest::keyClick(&f.window, Qt::Key_O);
         f.view->createFromInOut();
         // stir [50,120) -> [50,60) new [60,70) [70,120)
-        QCOMPARE(f.model.items(0).size(), std::size_t{5});
+        QCOMPARE(f.count(0), std::size_t{5});
         QCOMPARE(f.at(0, 2).start_frame, std::int64_t{60});
         QCOMPARE(f.at(0, 2).end_frame, std::int64_t{70});
         QCOMPARE(f.at(0, 3).start_frame, std::int64_t{70});
@@ -288,7 +321,7 @@ private Q_SLOTS:
         QCOMPARE(f.view->selectedItemId(), std::int64_t{2});
         QCOMPARE(f.view->playheadFrame(), std::int64_t{50});
         f.view->acceptSelected();
-        QCOMPARE(f.at(0, 1).review, ReviewState::Accepted);
+        QVERIFY(f.at(0, 1).review == ReviewState::Accepted);
     }
 
     void remappedShortcutIsUsedAndRemembered() {
@@ -296,25 +329,27 @@ private Q_SLOTS:
         f.actions->setShortcuts(ActionId::Split, {QKeySequence(Qt::Key_X)});
         f.view->setPlayheadFrame(80);
         QTest::keyClick(&f.window, Qt::Key_B);
-        QCOMPARE(f.model.items(0).size(), std::size_t{3});
+        QCOMPARE(f.count(0), std::size_t{3});
         QTest::keyClick(&f.window, Qt::Key_X);
-        QCOMPARE(f.model.items(0).size(), std::size_t{4});
+        QCOMPARE(f.count(0), std::size_t{4});
         StudioActions reloaded(*f.settings);
         QCOMPARE(reloaded.action(ActionId::Split)->shortcut(), QKeySequence(Qt::Key_X));
         QCOMPARE(reloaded.conflictFor(QKeySequence(Qt::Key_X), ActionId::Merge), ActionId::Split);
     }
 
     void paintsAHundredThousandItems() {
-        MemoryTimelineModel model;
         const std::int64_t frames = 1'000'000;
-        model.setVideo(frames, 30.0);
-        std::vector<TimelineItem> items;
+        TimelineStore data(frames, 30);
+        const std::int64_t track = data.addTrack("Actions", store::TrackKind::ActionSegmentation);
+        std::vector<store::Item> items;
         for (std::int64_t i = 0; i < 100'000; ++i) {
             items.push_back(
-                item(i + 1, i * 10, i * 10 + 10, QStringLiteral("a%1").arg(i % 7), 0.5));
+                data.item(track, i * 10, i * 10 + 10, "a" + std::to_string(i % 7), 0.5));
         }
-        model.setTracks({TimelineTrack{1, QStringLiteral("Actions"), TrackLayout::Partition, {}}},
-                        {items});
+        auto transaction = data.project->beginTransaction();
+        data.project->items().insertMany(items);  // ids 1..100000, in order
+        transaction->commit();
+        StoreTimelineModel model(*data.project, data.video_id, frames, 30.0);
         TimelineView view;
         view.setModel(&model);
         view.resize(1200, 150);

@@ -17,5 +17,6 @@ int main(int argc, char** argv) {
     failures += runStudioTests(argc, argv);
     failures += runImportExportTests(argc, argv);
     failures += runJobsUiTests(argc, argv);
+    failures += runEditTests(argc, argv);
     return failures == 0 ? 0 : 1;
 }

@@ -7,3 +7,4 @@ int runPlayerTests(int argc, char** argv);
 int runStudioTests(int argc, char** argv);
 int runImportExportTests(int argc, char** argv);
 int runJobsUiTests(int argc, char** argv);
+int runEditTests(int argc, char** argv);

@@ -1,10 +1,13 @@
 #include "ui/project/projectsession.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QTemporaryDir>
 
 #include <cmath>
 #include <filesystem>
 
+#include "core/common/error.h"
 #include "core/store/project.h"
 #include "ui/project/storetimelineeditor.h"
 #include "ui/project/storetimelinemodel.h"
@@ -22,10 +25,25 @@ ProjectSession::ProjectSession(const QString& path, ProjectOpenMode mode, QObjec
     project_ = std::make_unique<store::Project>(file, store_mode);
 }
 
+std::unique_ptr<ProjectSession> ProjectSession::temporary(QObject* parent) {
+    auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                               QStringLiteral("/actbert-studio-XXXXXX"));
+    if (!dir->isValid()) {
+        throw Error("cannot create a temporary folder for the timeline under " +
+                    QDir::tempPath().toStdString() + ": " + dir->errorString().toStdString());
+    }
+    auto session = std::make_unique<ProjectSession>(
+        dir->filePath(QStringLiteral("no-project.actbert")), ProjectOpenMode::CreateNew, parent);
+    session->temporary_dir_ = std::move(dir);
+    return session;
+}
+
 ProjectSession::~ProjectSession() {
     // The editor and model listen to the project: they go first.
     editor_.reset();
     timeline_.reset();
+    // The store closes its file before the temporary folder is removed.
+    project_.reset();
 }
 
 QStringList ProjectSession::videoPaths() {
@@ -68,7 +86,9 @@ void ProjectSession::ensureDefaultTracks(std::int64_t video_id, std::int64_t fra
     auto transaction = project_->beginTransaction();
     store::Track segmentation;
     segmentation.video_id = video_id;
-    segmentation.name = tr("Actions").toStdString();
+    // Language-neutral: the display translates (timelinetext.h), the store never holds a
+    // word of the user's language it did not type.
+    segmentation.name = std::string(store::toString(store::TrackKind::ActionSegmentation));
     segmentation.kind = store::TrackKind::ActionSegmentation;
     const std::int64_t segmentation_id = project_->tracks().add(segmentation);
     store::Item whole;
@@ -77,13 +97,11 @@ void ProjectSession::ensureDefaultTracks(std::int64_t video_id, std::int64_t fra
     whole.end_frame = frame_count;
     whole.start_s = 0.0;
     whole.end_s = video.secondsAt(frame_count);
-    whole.label = tr("unlabelled").toStdString();
-    project_->items().insert(whole);
-    for (const auto& [name, kind] : {std::pair{tr("Steps"), store::TrackKind::Steps},
-                                     std::pair{tr("Captions"), store::TrackKind::Captions}}) {
+    project_->items().insert(whole);  // empty label: unlabelled
+    for (const store::TrackKind kind : {store::TrackKind::Steps, store::TrackKind::Captions}) {
         store::Track track;
         track.video_id = video_id;
-        track.name = name.toStdString();
+        track.name = std::string(store::toString(kind));
         track.kind = kind;
         project_->tracks().add(track);
     }

@@ -2,7 +2,11 @@
 // An open project in the studio: the store's Project, its videos, and the timeline (model
 // and edit adapter) of the video on screen. Videos opened or dropped while a project is
 // open are added to it; a video without tracks gets the default ones (a segmentation that
-// starts as one unlabelled segment, steps, captions).
+// starts as one unlabelled segment, steps, captions), stored language-neutral: the tracks
+// are named by their kind's stable name and the segment has an empty label.
+// Without a project the studio uses a temporary session: a project file in a private
+// temporary folder, removed with the session, so both modes edit through the same store
+// rules and the same journal.
 // Threading: GUI thread only.
 
 #include <QObject>
@@ -11,9 +15,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "ui/overlays/regionoverlay.h"
 #include "ui/player/framesource.h"
+
+class QTemporaryDir;
 
 namespace actbert::store {
 class Project;
@@ -32,8 +39,13 @@ public:
     // Throws actbert::Error naming the file when it cannot be opened or created.
     ProjectSession(const QString& path, ProjectOpenMode mode, QObject* parent = nullptr);
     ~ProjectSession() override;
+    // A new project in a private temporary folder (per-user temp); throws actbert::Error
+    // when that folder cannot be made.
+    static std::unique_ptr<ProjectSession> temporary(QObject* parent = nullptr);
 
     QString path() const { return path_; }
+    // True for the session of the no-project mode (its file goes away with it).
+    bool isTemporary() const { return temporary_dir_ != nullptr; }
     store::Project& project() { return *project_; }
     // The videos' files; the key (a data-set id) for videos imported without a file.
     QStringList videoPaths();
@@ -50,6 +62,8 @@ public:
 private:
     void ensureDefaultTracks(std::int64_t video_id, std::int64_t frame_count);
 
+    std::unique_ptr<QTemporaryDir>
+        temporary_dir_;  // set for a temporary session; outlives project_
     QString path_;
     std::unique_ptr<store::Project> project_;
     std::unique_ptr<StoreTimelineModel> timeline_;

@@ -12,18 +12,6 @@ namespace {
 
 const std::string kAuthor = "studio";
 
-store::ReviewState toStore(ReviewState state) {
-    switch (state) {
-        case ReviewState::Accepted:
-            return store::ReviewState::Accepted;
-        case ReviewState::Rejected:
-            return store::ReviewState::Rejected;
-        case ReviewState::Unreviewed:
-            return store::ReviewState::Unreviewed;
-    }
-    return store::ReviewState::Unreviewed;
-}
-
 }  // namespace
 
 StoreTimelineEditor::StoreTimelineEditor(store::Project& project, const StoreTimelineModel& model,
@@ -79,16 +67,13 @@ int StoreTimelineEditor::bulkAccept(int track_index, std::optional<double> min_c
 
 void StoreTimelineEditor::attach(TimelineView* view) {
     auto& journal = project_.journal();
-    connect(
-        view, &TimelineView::edgeMoveRequested, this,
-        [this, &journal](int, std::int64_t id, ItemEdge edge, std::int64_t frame) {
-            run([&] {
-                journal.apply(
-                    store::EditCommand::moveBoundary(
-                        id, edge == ItemEdge::Start ? store::Edge::Start : store::Edge::End, frame),
-                    kAuthor);
+    connect(view, &TimelineView::edgeMoveRequested, this,
+            [this, &journal](int, std::int64_t id, Edge edge, std::int64_t frame) {
+                run([&] {
+                    // A drag released past a limit stops at it (the store's rule, as every rule).
+                    journal.apply(store::EditCommand::dragBoundary(id, edge, frame), kAuthor);
+                });
             });
-        });
     connect(view, &TimelineView::splitRequested, this,
             [this, &journal](int track, std::int64_t frame) {
                 const int index = model_.indexAtFrame(track, frame);
@@ -113,28 +98,38 @@ void StoreTimelineEditor::attach(TimelineView* view) {
     connect(view, &TimelineView::deleteRequested, this, [this, &journal](int, std::int64_t id) {
         run([&] { journal.apply(store::EditCommand::remove(id), kAuthor); });
     });
-    connect(view, &TimelineView::relabelRequested, this,
-            [this, &journal](int, std::int64_t id, const QString& label) {
-                run([&] {
-                    journal.apply(store::EditCommand::relabel(id, label.trimmed().toStdString()),
-                                  kAuthor);
-                });
+    connect(
+        view, &TimelineView::relabelRequested, this,
+        [this, &journal](int track, std::int64_t id, const QString& label) {
+            const QString text = label.trimmed();
+            const int index = model_.indexOfItem(track, id);
+            if (index >= 0 && model_.items(track)[static_cast<std::size_t>(index)].label == text) {
+                Q_EMIT rejected(tr("The label is unchanged"));
+                return;
+            }
+            // What the user typed is data; an empty label stays empty (shown as
+            // unlabelled in the user's language).
+            run([&] {
+                journal.apply(store::EditCommand::relabel(id, text.toStdString()), kAuthor);
             });
-    connect(view, &TimelineView::reviewRequested, this,
-            [this, &journal](int, std::int64_t id, ReviewState state) {
-                run([&] {
-                    journal.apply(store::EditCommand::setReviewState({id}, toStore(state)),
-                                  kAuthor);
-                });
-            });
+        });
+    connect(
+        view, &TimelineView::reviewRequested, this,
+        [this, &journal](int, std::int64_t id, ReviewState state) {
+            run([&] { journal.apply(store::EditCommand::setReviewState({id}, state), kAuthor); });
+        });
     connect(
         view, &TimelineView::createRequested, this,
         [this, &journal](int track, std::int64_t start, std::int64_t end, const QString& label) {
+            if (track < 0 || track >= model_.trackCount()) {
+                Q_EMIT rejected(tr("No track selected"));
+                return;
+            }
             const std::int64_t track_id = model_.trackId(track);
-            const QString text = label.trimmed().isEmpty() ? tr("unlabelled") : label.trimmed();
+            // No label typed: the item is stored without one, never with a translated word.
+            const std::string text = label.trimmed().toStdString();
             run([&] {
-                journal.apply(store::EditCommand::create(track_id, start, end, text.toStdString()),
-                              kAuthor);
+                journal.apply(store::EditCommand::create(track_id, start, end, text), kAuthor);
             });
         });
 }

@@ -7,39 +7,6 @@
 
 namespace actbert::ui {
 
-namespace {
-
-TrackKind toUi(store::TrackKind kind) {
-    switch (kind) {
-        case store::TrackKind::ActionSegmentation:
-            return TrackKind::Segmentation;
-        case store::TrackKind::Steps:
-            return TrackKind::Steps;
-        case store::TrackKind::Captions:
-            return TrackKind::Captions;
-        case store::TrackKind::Regions:
-            return TrackKind::Regions;
-        case store::TrackKind::Free:
-            return TrackKind::Free;
-    }
-    return TrackKind::Free;
-}
-
-ReviewState toUi(store::ReviewState state) {
-    switch (state) {
-        case store::ReviewState::Accepted:
-        case store::ReviewState::Edited:  // a human changed it: as good as accepted on screen
-            return ReviewState::Accepted;
-        case store::ReviewState::Rejected:
-            return ReviewState::Rejected;
-        case store::ReviewState::Unreviewed:
-            return ReviewState::Unreviewed;
-    }
-    return ReviewState::Unreviewed;
-}
-
-}  // namespace
-
 StoreTimelineModel::StoreTimelineModel(store::Project& project, std::int64_t video_id,
                                        std::int64_t frame_count, double frames_per_second,
                                        QObject* parent)
@@ -80,9 +47,7 @@ void StoreTimelineModel::reloadAll() {
         TimelineTrack track;
         track.id = stored.id;
         track.name = QString::fromStdString(stored.name);
-        track.kind = toUi(stored.kind);
-        track.layout = stored.kind == store::TrackKind::ActionSegmentation ? TrackLayout::Partition
-                                                                           : TrackLayout::Free;
+        track.kind = stored.kind;
         tracks_.push_back(track);
     }
     items_.assign(tracks_.size(), {});
@@ -104,8 +69,10 @@ void StoreTimelineModel::reloadTrack(int track_index) {
         item.end_frame = stored.whole_video ? frame_count_ : stored.end_frame;
         item.label = QString::fromStdString(stored.label);
         item.confidence = stored.confidence.value_or(-1.0);
-        item.review = toUi(stored.review_state);
-        labels.insert(item.label);
+        item.review = stored.review_state;
+        if (!item.label.isEmpty()) {
+            labels.insert(item.label);
+        }
         list.push_back(std::move(item));
     }
     // The store sorts by start time; frames decide here (equal times, rounding).

@@ -27,8 +27,7 @@ int TimelineModel::indexAtFrame(int track_index, std::int64_t frame) const {
         if (it->contains(frame)) {
             return static_cast<int>(it - list.begin());
         }
-        if (list.size() > 0 && it->end_frame <= frame &&
-            track(track_index).layout == TrackLayout::Partition) {
+        if (list.size() > 0 && it->end_frame <= frame && track(track_index).isPartition()) {
             break;
         }
     }

@@ -1,6 +1,6 @@
 #pragma once
 // What the timeline widget reads: the project's tracks and their items, plus the video's
-// length. Implementations adapt the project store (or memory, for tests and the demo) and
+// length. The implementation adapts the project store (a temporary one without a project) and
 // emit the signals after every change so the widget repaints.
 // Threading: GUI thread only; implementations must not block (the store answers from its
 // in-memory copy, never by a query per paint).

@@ -7,6 +7,8 @@
 #include <array>
 #include <cmath>
 
+#include "ui/timeline/timelinetext.h"
+
 namespace actbert::ui {
 
 namespace {
@@ -183,14 +185,14 @@ void TimelinePainter::paintTrack(QPainter& painter, const TimelineModel& model,
         }
         if (item.review == ReviewState::Rejected && rect.width() >= 3.0) {
             painter.fillRect(rect, QBrush(QColor(80, 80, 80), Qt::BDiagPattern));
-        } else if (item.review == ReviewState::Accepted && rect.width() >= 6.0) {
+        } else if (item.approved() && rect.width() >= 6.0) {
             painter.fillRect(QRectF(x0, top + height - 6, rect.width(), 2), QColor(30, 140, 60));
         }
         if (rect.width() > 24.0) {
             painter.setPen(QColor(20, 20, 20));
             const QRectF text_rect = rect.adjusted(4, 0, -3, 0);
             painter.drawText(text_rect, Qt::AlignVCenter | Qt::AlignLeft,
-                             metrics.elidedText(item.label, Qt::ElideRight,
+                             metrics.elidedText(displayLabel(item.label), Qt::ElideRight,
                                                 static_cast<int>(text_rect.width())));
         }
         last_column_x = std::floor(x1);
@@ -227,11 +229,10 @@ void TimelinePainter::paintHeaders(QPainter& painter, const TimelineModel& model
             painter.setPen(palette.color(QPalette::WindowText));
         }
         const TimelineTrack& track = model.track(t);
-        const QString suffix =
-            track.layout == TrackLayout::Partition ? tr(" (partition)") : QString();
-        painter.drawText(
-            rect.adjusted(6, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
-            painter.fontMetrics().elidedText(track.name + suffix, Qt::ElideRight, width - 10));
+        const QString suffix = track.isPartition() ? tr(" (partition)") : QString();
+        painter.drawText(rect.adjusted(6, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                         painter.fontMetrics().elidedText(displayTrackName(track) + suffix,
+                                                          Qt::ElideRight, width - 10));
     }
     painter.setPen(QColor(160, 160, 160));
     painter.drawLine(width - 1, 0, width - 1, geometry.height_px);

@@ -271,8 +271,8 @@ std::optional<TimelineView::EdgeHit> TimelineView::edgeAt(const QPoint& pos) con
     std::optional<EdgeHit> best;
     double best_distance = kEdgeGrabPx + 1;
     for (; it != items.end() && it->start_frame <= frame + 1; ++it) {
-        for (const ItemEdge edge : {ItemEdge::End, ItemEdge::Start}) {
-            const auto f = edge == ItemEdge::Start ? it->start_frame : it->end_frame;
+        for (const Edge edge : {Edge::End, Edge::Start}) {
+            const auto f = edge == Edge::Start ? it->start_frame : it->end_frame;
             const double distance = std::abs(geometry_.xForFrame(static_cast<double>(f)) - pos.x());
             // On a shared boundary the item whose body is under the cursor wins, so the
             // grab matches what the user aimed at; ties go to the right item's start.

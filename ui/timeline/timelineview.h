@@ -2,8 +2,8 @@
 // The multi-track timeline: ruler, playhead, track headers, zoom from the whole video down
 // to single frames (Ctrl+wheel or the zoom slots), horizontal scroll, and editing by mouse
 // and keyboard. The view never changes the model itself: every edit goes out as a request
-// signal; a TimelineEditController turns requests into changes on the project store (or a
-// memory model) and the model's signals bring the result back.
+// signal; a StoreTimelineEditor turns requests into journaled edits of the project store (a
+// temporary one when no project is open) and the model's signals bring the result back.
 // Threading: GUI thread only.
 
 #include <QAbstractScrollArea>
@@ -72,8 +72,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void seekRequested(std::int64_t frame);
-    void edgeMoveRequested(int track_index, std::int64_t item_id, ItemEdge edge,
-                           std::int64_t frame);
+    void edgeMoveRequested(int track_index, std::int64_t item_id, Edge edge, std::int64_t frame);
     void splitRequested(int track_index, std::int64_t frame);
     void mergeRequested(int track_index, std::int64_t item_id);
     void deleteRequested(int track_index, std::int64_t item_id);
@@ -101,7 +100,7 @@ private:
     struct EdgeHit {
         int track_index = -1;
         std::int64_t item_id = -1;
-        ItemEdge edge = ItemEdge::Start;
+        Edge edge = Edge::Start;
     };
     struct Drag {
         enum class Kind { None, Scrub, Edge } kind = Kind::None;
