@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>JobsPanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
     <name>actbert::data::AnnotationFormats</name>
     <message>
         <source>YouCook2 annotations</source>
@@ -171,6 +186,137 @@ Das Projekt ist unverändert.</translation>
         <source>Exporting to %1...</source>
         <translation>Export nach %1...</translation>
     </message>
+    <message>
+        <source>subtitle stream %1 of %2</source>
+        <translation>Untertitelspur %1 von %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 cues of %2 into the track &apos;%3&apos;</source>
+        <translation>%1 Untertitel aus %2 in die Spur „%3“ importiert</translation>
+    </message>
+    <message>
+        <source>no language</source>
+        <translation>keine Sprache</translation>
+    </message>
+    <message>
+        <source>Stream %1: %2</source>
+        <translation>Spur %1: %2</translation>
+    </message>
+    <message>
+        <source>Subtitles from video</source>
+        <translation>Untertitel aus dem Video</translation>
+    </message>
+    <message>
+        <source>Open or create a project first: subtitles are imported into it</source>
+        <translation>Öffnen oder erstellen Sie zuerst ein Projekt: Untertitel werden in dieses importiert</translation>
+    </message>
+    <message>
+        <source>Open a video first: its subtitle streams are listed here</source>
+        <translation>Öffnen Sie zuerst ein Video: seine Untertitelspuren werden hier aufgeführt</translation>
+    </message>
+    <message>
+        <source>The video on screen (%1) has no file in the project</source>
+        <translation>Das angezeigte Video (%1) hat keine Datei im Projekt</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no subtitle streams</source>
+        <translation>%1 hat keine Untertitelspuren</translation>
+    </message>
+    <message>
+        <source>%1 (pictures, not text: cannot be a narration)</source>
+        <translation>%1 (Bilder, kein Text: kann keine Erzählung sein)</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::JobsPanel</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>The selected job&apos;s log</source>
+        <translation>Protokoll des gewählten Auftrags</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Open video</source>
+        <translation>Video öffnen</translation>
+    </message>
+    <message>
+        <source>Thumbnail</source>
+        <translation>Vorschaubild</translation>
+    </message>
+    <message>
+        <source>Scrub proxy</source>
+        <translation>Vorschau-Proxy</translation>
+    </message>
+    <message>
+        <source>Demo preparation</source>
+        <translation>Demo-Vorbereitung</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>actbert::ui::MainWindow</name>
@@ -237,6 +383,22 @@ Das Projekt ist unverändert.</translation>
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About ActBERT Studio</source>
+        <translation>&amp;Über ActBERT Studio</translation>
+    </message>
+    <message>
+        <source>About ActBERT Studio</source>
+        <translation>Über ActBERT Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ActBERT Studio&lt;/h3&gt;&lt;p&gt;Understand instructional videos with ActBERT (Zhu &amp;amp; Yang, CVPR 2020).&lt;/p&gt;&lt;p&gt;%1&lt;br&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ActBERT Studio&lt;/h3&gt;&lt;p&gt;Anleitungsvideos mit ActBERT verstehen (Zhu &amp;amp; Yang, CVPR 2020).&lt;/p&gt;&lt;p&gt;%1&lt;br&gt;Qt %2&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -559,6 +721,18 @@ Das Projekt ist unverändert.</translation>
             <numerusform>%n Element angenommen: %1 macht es rückgängig</numerusform>
             <numerusform>%n Elemente angenommen: %1 macht es rückgängig</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Opening %1: reading its frame index...</source>
+        <translation>%1 wird geöffnet: Bildindex wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Opening %1 was cancelled</source>
+        <translation>Das Öffnen von %1 wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
     </message>
 </context>
 <context>

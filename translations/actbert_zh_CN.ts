@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>JobsPanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+</context>
+<context>
     <name>actbert::data::AnnotationFormats</name>
     <message>
         <source>YouCook2 annotations</source>
@@ -171,6 +186,137 @@ The project is unchanged.</source>
         <source>Exporting to %1...</source>
         <translation>正在导出到 %1...</translation>
     </message>
+    <message>
+        <source>subtitle stream %1 of %2</source>
+        <translation>%2 的字幕流 %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 cues of %2 into the track &apos;%3&apos;</source>
+        <translation>已将 %2 的 %1 条字幕导入轨道“%3”</translation>
+    </message>
+    <message>
+        <source>no language</source>
+        <translation>无语言</translation>
+    </message>
+    <message>
+        <source>Stream %1: %2</source>
+        <translation>流 %1：%2</translation>
+    </message>
+    <message>
+        <source>Subtitles from video</source>
+        <translation>来自视频的字幕</translation>
+    </message>
+    <message>
+        <source>Open or create a project first: subtitles are imported into it</source>
+        <translation>请先打开或创建项目：字幕将导入其中</translation>
+    </message>
+    <message>
+        <source>Open a video first: its subtitle streams are listed here</source>
+        <translation>请先打开视频：此处列出其字幕流</translation>
+    </message>
+    <message>
+        <source>The video on screen (%1) has no file in the project</source>
+        <translation>屏幕上的视频（%1）在项目中没有文件</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 has no subtitle streams</source>
+        <translation>%1 没有字幕流</translation>
+    </message>
+    <message>
+        <source>%1 (pictures, not text: cannot be a narration)</source>
+        <translation>%1（图像而非文本：不能作为旁白）</translation>
+    </message>
+</context>
+<context>
+    <name>actbert::ui::JobsPanel</name>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>The selected job&apos;s log</source>
+        <translation>所选任务的日志</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Open video</source>
+        <translation>打开视频</translation>
+    </message>
+    <message>
+        <source>Thumbnail</source>
+        <translation>缩略图</translation>
+    </message>
+    <message>
+        <source>Scrub proxy</source>
+        <translation>拖动预览代理</translation>
+    </message>
+    <message>
+        <source>Demo preparation</source>
+        <translation>准备演示</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
 </context>
 <context>
     <name>actbert::ui::MainWindow</name>
@@ -237,6 +383,22 @@ The project is unchanged.</source>
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About ActBERT Studio</source>
+        <translation>关于 ActBERT Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About ActBERT Studio</source>
+        <translation>关于 ActBERT Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ActBERT Studio&lt;/h3&gt;&lt;p&gt;Understand instructional videos with ActBERT (Zhu &amp;amp; Yang, CVPR 2020).&lt;/p&gt;&lt;p&gt;%1&lt;br&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ActBERT Studio&lt;/h3&gt;&lt;p&gt;用 ActBERT 理解教学视频（Zhu &amp;amp; Yang，CVPR 2020）。&lt;/p&gt;&lt;p&gt;%1&lt;br&gt;Qt %2&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -558,6 +720,18 @@ The project is unchanged.</source>
         <translation>
             <numerusform>已接受 %n 个条目：按 %1 可撤销</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Opening %1: reading its frame index...</source>
+        <translation>正在打开 %1：读取帧索引…</translation>
+    </message>
+    <message>
+        <source>Opening %1 was cancelled</source>
+        <translation>已取消打开 %1</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
     </message>
 </context>
 <context>
