@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "core/store/project.h"
+#include "ffmpeg_reference.h"
 #include "ui/mainwindow.h"
 #include "ui/player/decoderframesource.h"
 #include "ui/player/playerengine.h"
@@ -28,27 +29,6 @@ namespace {
 
 const QString kAvi = QStringLiteral(ACTBERT_SHARED_DATA_DIR "/videos/paddle_example.avi");
 const QString kMkv = QStringLiteral(ACTBERT_SHARED_DATA_DIR "/videos/mpcqt_test.mkv");
-
-// The frame as ffmpeg's own decode gives it (the ffmpeg command line, not the product's
-// VideoDecoder): picture `index` in presentation order, numbered as -fps_mode passthrough
-// numbers them, converted to RGB by ffmpeg's scaler. A null image when ffmpeg fails.
-QImage referenceFrame(const QString& path, std::int64_t index) {
-    QProcess ffmpeg;
-    ffmpeg.start(
-        QStringLiteral("ffmpeg"),
-        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), path,
-         QStringLiteral("-vf"), QStringLiteral("select=eq(n\\,%1)").arg(index),
-         QStringLiteral("-fps_mode"), QStringLiteral("passthrough"), QStringLiteral("-frames:v"),
-         QStringLiteral("1"), QStringLiteral("-c:v"), QStringLiteral("ppm"), QStringLiteral("-f"),
-         QStringLiteral("image2pipe"), QStringLiteral("-")});
-    if (!ffmpeg.waitForFinished(60'000) || ffmpeg.exitCode() != 0) {
-        qWarning("ffmpeg could not decode frame %lld of %s: %s", static_cast<long long>(index),
-                 qPrintable(path), ffmpeg.readAllStandardError().constData());
-        return {};
-    }
-    return QImage::fromData(ffmpeg.readAllStandardOutput(), "PPM")
-        .convertToFormat(QImage::Format_RGB32);
-}
 
 struct ProbedFrame {
     bool found = false;
@@ -125,17 +105,20 @@ private Q_SLOTS:
             studio.key(Qt::Key_Right);
         }
         QVERIFY(studio.waitForFrame(5));
-        QCOMPARE(studio.flow.playerPanel()->videoView()->frame().image, referenceFrame(kAvi, 5));
+        QCOMPARE(studio.flow.playerPanel()->videoView()->frame().image,
+                 ffmpegReferenceFrame(kAvi, 5));
         studio.key(Qt::Key_Left);
         studio.key(Qt::Key_Comma);
         QVERIFY(studio.waitForFrame(3));
-        QCOMPARE(studio.flow.playerPanel()->videoView()->frame().image, referenceFrame(kAvi, 3));
+        QCOMPARE(studio.flow.playerPanel()->videoView()->frame().image,
+                 ffmpegReferenceFrame(kAvi, 3));
         // Shift+Right: one second at 25 fps.
         studio.key(Qt::Key_Right, Qt::ShiftModifier);
         QVERIFY(studio.waitForFrame(28));
         studio.key(Qt::Key_Period);
         QVERIFY(studio.waitForFrame(29));
-        QCOMPARE(studio.flow.playerPanel()->videoView()->frame().image, referenceFrame(kAvi, 29));
+        QCOMPARE(studio.flow.playerPanel()->videoView()->frame().image,
+                 ffmpegReferenceFrame(kAvi, 29));
         // The timeline's playhead and the status line follow the frame on screen.
         QCOMPARE(studio.flow.timeline()->playheadFrame(), std::int64_t{29});
         QVERIFY(
@@ -144,7 +127,7 @@ private Q_SLOTS:
         VideoView* view = studio.flow.playerPanel()->videoView();
         const QImage painted = view->grab().toImage();
         const QRectF rect = view->videoRect();
-        const QImage expected = referenceFrame(kAvi, 29).scaled(
+        const QImage expected = ffmpegReferenceFrame(kAvi, 29).scaled(
             rect.size().toSize(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
         int close = 0;
         int total = 0;
@@ -173,7 +156,8 @@ private Q_SLOTS:
             studio.key(Qt::Key_Left);
         }
         QVERIFY(studio.waitForFrame(146));
-        QCOMPARE(studio.flow.playerPanel()->videoView()->frame().image, referenceFrame(kMkv, 146));
+        QCOMPARE(studio.flow.playerPanel()->videoView()->frame().image,
+                 ffmpegReferenceFrame(kMkv, 146));
         // Time and key flag as ffprobe reports picture 146 (seconds from the file's start).
         const ProbedFrame probed = probeFrame(kMkv, 146);
         QVERIFY(probed.found);

@@ -26,6 +26,7 @@
 #include "core/video/frame_index_cache.h"
 #include "core/video/proxy_cache.h"
 #include "core/video/proxy_policy.h"
+#include "ffmpeg_reference.h"
 #include "ui/jobs/jobbridge.h"
 #include "ui/player/decoderframesource.h"
 #include "ui/player/playerengine.h"
@@ -58,25 +59,6 @@ bool makeLongGopVideo(const QString& path, const QString& pattern, int seconds) 
         return false;
     }
     return true;
-}
-
-// Frame `index` as the ffmpeg tool decodes it (presentation order), in RGB32.
-QImage referenceFrame(const QString& path, std::int64_t index) {
-    QProcess ffmpeg;
-    ffmpeg.start(
-        QStringLiteral("ffmpeg"),
-        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), path,
-         QStringLiteral("-vf"), QStringLiteral("select=eq(n\\,%1)").arg(index),
-         QStringLiteral("-fps_mode"), QStringLiteral("passthrough"), QStringLiteral("-frames:v"),
-         QStringLiteral("1"), QStringLiteral("-c:v"), QStringLiteral("ppm"), QStringLiteral("-f"),
-         QStringLiteral("image2pipe"), QStringLiteral("-")});
-    if (!ffmpeg.waitForFinished(60'000) || ffmpeg.exitCode() != 0) {
-        qWarning("ffmpeg could not decode frame %lld of %s: %s", static_cast<long long>(index),
-                 qPrintable(path), ffmpeg.readAllStandardError().constData());
-        return {};
-    }
-    return QImage::fromData(ffmpeg.readAllStandardOutput(), "PPM")
-        .convertToFormat(QImage::Format_RGB32);
 }
 
 // PSNR in dB of two RGB32 pictures of one size (0 for different sizes).
@@ -249,7 +231,7 @@ private Q_SLOTS:
         QVERIFY(!exact.preview);
         QCOMPARE(exact.index, kTarget);
         QCOMPARE(exact.image.size(), QSize(1280, 720));
-        const QImage reference = referenceFrame(fixture_.long_gop, kTarget);
+        const QImage reference = ffmpegReferenceFrame(fixture_.long_gop, kTarget);
         QCOMPARE(reference.size(), QSize(1280, 720));
         const double exact_db = psnr(exact.image.convertToFormat(QImage::Format_RGB32), reference);
         QVERIFY2(exact_db >= 50.0, qPrintable(QString::number(exact_db)));
@@ -258,7 +240,7 @@ private Q_SLOTS:
         const QImage small =
             reference.scaled(640, 360, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
         const QImage earlier =
-            referenceFrame(fixture_.long_gop, kTarget - 25)
+            ffmpegReferenceFrame(fixture_.long_gop, kTarget - 25)
                 .scaled(640, 360, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
         const QImage preview_rgb = preview.image.convertToFormat(QImage::Format_RGB32);
         const double preview_db = psnr(preview_rgb, small);
