@@ -524,6 +524,43 @@ private Q_SLOTS:
         QVERIFY(fs::is_regular_file(out / "final" / "model.safetensors"));
     }
 
+    void pretrainProgressBarShowsStepsAndLosses() {
+        // --progress bar: one line on stderr redrawn in place (\r) with the bar, the step, the
+        // four losses and the trainer's time left (which stays right after a resume); the
+        // events are plain lines.
+        const auto base = fs::path(dir_.path().toStdString());
+        auto* process = runCli({QStringLiteral("pretrain"),
+                                QStringLiteral("--data"),
+                                QString::fromStdString(data_.string()),
+                                QStringLiteral("--out"),
+                                QString::fromStdString((base / "run_bar").string()),
+                                QStringLiteral("--config"),
+                                QStringLiteral("tiny"),
+                                QStringLiteral("--actions"),
+                                QString::fromStdString((base / "action.pt").string()),
+                                QStringLiteral("--regions-net"),
+                                QString::fromStdString((base / "region.pt").string()),
+                                QStringLiteral("--features"),
+                                QString::fromStdString((base / "features").string()),
+                                QStringLiteral("--batch-size"),
+                                QStringLiteral("2"),
+                                QStringLiteral("--steps"),
+                                QStringLiteral("2"),
+                                QStringLiteral("--threads"),
+                                QStringLiteral("1"),
+                                QStringLiteral("--progress"),
+                                QStringLiteral("bar")});
+        process->waitForFinished(300000);
+        const auto errors = process->readAllStandardError();
+        QVERIFY2(process->exitCode() == 0, errors.constData());
+        const auto output = process->readAllStandardOutput();
+        QVERIFY2(errors.contains("\r["), errors.constData());
+        QVERIFY2(errors.contains("step 2/2 loss "), errors.constData());
+        QVERIFY2(errors.contains("mlm ") && errors.contains("match ") && errors.contains(" s left"),
+                 errors.constData());
+        QVERIFY2((output + errors).contains("finished: "), (output + errors).constData());
+    }
+
     void pretrainRefusesMissingActions() {
         auto* process =
             runCli({QStringLiteral("pretrain"), QStringLiteral("--data"),
