@@ -86,6 +86,29 @@ private:
         return options;
     }
 
+    // `actbert pretrain` on the test's data set with the tiny config, the backbones written by
+    // initTestCase, their shared feature cache and one thread, writing into `out`; `extra`
+    // holds what a test varies (batch, steps, progress mode, ...).
+    QStringList pretrainArguments(const fs::path& out, const QStringList& extra) const {
+        const auto base = fs::path(dir_.path().toStdString());
+        return QStringList{QStringLiteral("pretrain"),
+                           QStringLiteral("--data"),
+                           QString::fromStdString(data_.string()),
+                           QStringLiteral("--out"),
+                           QString::fromStdString(out.string()),
+                           QStringLiteral("--config"),
+                           QStringLiteral("tiny"),
+                           QStringLiteral("--actions"),
+                           QString::fromStdString((base / "action.pt").string()),
+                           QStringLiteral("--regions-net"),
+                           QString::fromStdString((base / "region.pt").string()),
+                           QStringLiteral("--features"),
+                           QString::fromStdString((base / "features").string()),
+                           QStringLiteral("--threads"),
+                           QStringLiteral("1")} +
+               extra;
+    }
+
     QProcess* runCli(const QStringList& arguments) {
         auto* process = new QProcess(this);
         process->start(QStringLiteral(ACTBERT_CLI_PATH), arguments);
@@ -378,36 +401,22 @@ private Q_SLOTS:
 
     void pretrainCommandEndToEndAndResume() {
         const auto base = fs::path(dir_.path().toStdString());
-        const QStringList common{QStringLiteral("pretrain"),
-                                 QStringLiteral("--data"),
-                                 QString::fromStdString(data_.string()),
-                                 QStringLiteral("--config"),
-                                 QStringLiteral("tiny"),
-                                 QStringLiteral("--actions"),
-                                 QString::fromStdString((base / "action.pt").string()),
-                                 QStringLiteral("--regions-net"),
-                                 QString::fromStdString((base / "region.pt").string()),
-                                 QStringLiteral("--features"),
-                                 QString::fromStdString((base / "features").string()),
-                                 QStringLiteral("--batch-size"),
-                                 QStringLiteral("4"),
-                                 QStringLiteral("--lr"),
-                                 QStringLiteral("0.001"),
-                                 QStringLiteral("--seed"),
-                                 QStringLiteral("3"),
-                                 QStringLiteral("--threads"),
-                                 QStringLiteral("1"),
-                                 QStringLiteral("--checkpoint-every"),
-                                 QStringLiteral("2"),
-                                 QStringLiteral("--progress"),
-                                 QStringLiteral("json")};
         auto arguments = [&](const fs::path& out, bool resume) {
-            auto words = common;
-            words << QStringLiteral("--out") << QString::fromStdString(out.string())
-                  << QStringLiteral("--steps") << QStringLiteral("6");
+            QStringList extra{QStringLiteral("--batch-size"),
+                              QStringLiteral("4"),
+                              QStringLiteral("--lr"),
+                              QStringLiteral("0.001"),
+                              QStringLiteral("--seed"),
+                              QStringLiteral("3"),
+                              QStringLiteral("--checkpoint-every"),
+                              QStringLiteral("2"),
+                              QStringLiteral("--progress"),
+                              QStringLiteral("json"),
+                              QStringLiteral("--steps"),
+                              QStringLiteral("6")};
             if (resume)
-                words << QStringLiteral("--resume");
-            return words;
+                extra << QStringLiteral("--resume");
+            return pretrainArguments(out, extra);
         };
         auto run = [&](const fs::path& out, bool resume) {
             auto* process = runCli(arguments(out, resume));
@@ -486,29 +495,10 @@ private Q_SLOTS:
         // checkpoints, and both finish.
         const auto base = fs::path(dir_.path().toStdString());
         const auto out = base / "run_nproc";
-        auto* process = runCli({QStringLiteral("pretrain"),
-                                QStringLiteral("--data"),
-                                QString::fromStdString(data_.string()),
-                                QStringLiteral("--out"),
-                                QString::fromStdString(out.string()),
-                                QStringLiteral("--config"),
-                                QStringLiteral("tiny"),
-                                QStringLiteral("--actions"),
-                                QString::fromStdString((base / "action.pt").string()),
-                                QStringLiteral("--regions-net"),
-                                QString::fromStdString((base / "region.pt").string()),
-                                QStringLiteral("--features"),
-                                QString::fromStdString((base / "features").string()),
-                                QStringLiteral("--batch-size"),
-                                QStringLiteral("2"),
-                                QStringLiteral("--steps"),
-                                QStringLiteral("3"),
-                                QStringLiteral("--threads"),
-                                QStringLiteral("1"),
-                                QStringLiteral("--nproc"),
-                                QStringLiteral("2"),
-                                QStringLiteral("--progress"),
-                                QStringLiteral("json")});
+        auto* process = runCli(pretrainArguments(
+            out, {QStringLiteral("--batch-size"), QStringLiteral("2"), QStringLiteral("--steps"),
+                  QStringLiteral("3"), QStringLiteral("--nproc"), QStringLiteral("2"),
+                  QStringLiteral("--progress"), QStringLiteral("json")}));
         process->waitForFinished(300000);
         const auto errors = process->readAllStandardError();
         QVERIFY2(process->exitCode() == 0, errors.constData());
@@ -529,27 +519,10 @@ private Q_SLOTS:
         // four losses and the trainer's time left (which stays right after a resume); the
         // events are plain lines.
         const auto base = fs::path(dir_.path().toStdString());
-        auto* process = runCli({QStringLiteral("pretrain"),
-                                QStringLiteral("--data"),
-                                QString::fromStdString(data_.string()),
-                                QStringLiteral("--out"),
-                                QString::fromStdString((base / "run_bar").string()),
-                                QStringLiteral("--config"),
-                                QStringLiteral("tiny"),
-                                QStringLiteral("--actions"),
-                                QString::fromStdString((base / "action.pt").string()),
-                                QStringLiteral("--regions-net"),
-                                QString::fromStdString((base / "region.pt").string()),
-                                QStringLiteral("--features"),
-                                QString::fromStdString((base / "features").string()),
-                                QStringLiteral("--batch-size"),
-                                QStringLiteral("2"),
-                                QStringLiteral("--steps"),
-                                QStringLiteral("2"),
-                                QStringLiteral("--threads"),
-                                QStringLiteral("1"),
-                                QStringLiteral("--progress"),
-                                QStringLiteral("bar")});
+        auto* process = runCli(pretrainArguments(
+            base / "run_bar",
+            {QStringLiteral("--batch-size"), QStringLiteral("2"), QStringLiteral("--steps"),
+             QStringLiteral("2"), QStringLiteral("--progress"), QStringLiteral("bar")}));
         process->waitForFinished(300000);
         const auto errors = process->readAllStandardError();
         QVERIFY2(process->exitCode() == 0, errors.constData());
